@@ -1,0 +1,218 @@
+"""Run storyline's evaluations: one by name, all as a scoreboard, or all as a floor gate.
+
+python -m evals NAME [--data DIR]   run one eval; the last line is its metrics as JSON
+python -m evals                     run every eval and print a scoreboard
+python -m evals --gate              run every eval and fail when a metric is below its floor
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from evals import DatasetError, Metrics, resolve_data
+
+FLOORS_PATH = Path(__file__).resolve().parent / "floors.json"
+EXIT_BELOW_FLOOR = 1
+EXIT_SETUP = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A published score for another system on the same dataset."""
+
+    system: str
+    version: str
+    metrics: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class EvalSpec:
+    """How to run one eval and what to print beside its numbers."""
+
+    module: str  # imported only when run, so one eval never pays for another's dependencies
+    subpath: str  # dataset folder under the shared data root
+    title: str
+    columns: tuple[str, ...]  # metrics shown in the scoreboard, in order
+    anchors: tuple[Anchor, ...] = ()
+    # Rows measured in the same run under a metric-name prefix: (label, prefix).
+    same_run: tuple[tuple[str, str], ...] = ()
+
+
+def _prf(f1: float, precision: float, recall: float, accuracy: float) -> dict[str, float]:
+    """Return an anchor's metrics keyed the way our evals name them."""
+    return {"f1": f1, "precision": precision, "recall": recall, "accuracy": accuracy}
+
+
+# Anchors for `extraction` come from the benchmark README, https://github.com/scrapinghub/
+# article-extraction-benchmark#results: "Results of the latest evaluation" (trafilatura,
+# readability_js), "Results of the previous evaluation that did not re-run" (newspaper4k,
+# news_please, readability-lxml) and "Results of the initial evaluation, done in November
+# 2019" (AutoExtract, Zyte's commercial service). trafilatura's own docs only link there.
+EXTRACTION_ANCHORS = (
+    Anchor("trafilatura", "2.0.0", _prf(0.958, 0.938, 0.978, 0.293)),
+    Anchor("newspaper4k", "0.9.3.1", _prf(0.949, 0.964, 0.934, 0.326)),
+    Anchor("news-please", "1.6.16", _prf(0.948, 0.964, 0.933, 0.326)),
+    Anchor("Readability.js", "0.6.0", _prf(0.947, 0.914, 0.982, 0.166)),
+    Anchor("readability-lxml", "0.8.4.1", _prf(0.922, 0.913, 0.931, 0.315)),
+    Anchor("AutoExtract", "Nov 2019", _prf(0.970, 0.984, 0.956, 0.470)),
+)
+
+REGISTRY: dict[str, EvalSpec] = {
+    "extraction": EvalSpec(
+        module="evals.extraction",
+        subpath="extraction/scrapinghub",
+        title="HTML extraction (scrapinghub article-extraction-benchmark)",
+        columns=("f1", "precision", "recall", "accuracy"),
+        anchors=EXTRACTION_ANCHORS,
+        same_run=(
+            ("trafilatura.extract defaults", "baseline_trafilatura"),
+            ("trafilatura, benchmark's call", "benchmark_trafilatura"),
+        ),
+    ),
+}
+
+
+class SetupError(Exception):
+    """The floors file is missing or malformed."""
+
+
+def run_eval(name: str, data: str | Path | None = None) -> Metrics:
+    """Run one registered eval on its dataset folder and return its metrics."""
+    spec = REGISTRY[name]
+    folder = resolve_data(spec.subpath, data)
+    module = importlib.import_module(spec.module)
+    runner: Callable[[Path], Metrics] = module.run
+    return runner(folder)
+
+
+def _cell(value: float | int | None) -> str:
+    """Format one scoreboard number, or a dash when the row does not report it."""
+    return "-" if value is None else f"{value:.3f}"
+
+
+def scoreboard(name: str, metrics: Metrics) -> list[str]:
+    """Return the lines of one eval's table: ours, same-run comparisons, then published anchors."""
+    spec = REGISTRY[name]
+    rows: list[tuple[str, list[float | int | None]]] = [
+        ("storyline (this run)", [metrics.get(col) for col in spec.columns])
+    ]
+    for label, prefix in spec.same_run:
+        rows.append((f"{label} (this run)", [metrics.get(f"{prefix}_{c}") for c in spec.columns]))
+    for anchor in spec.anchors:
+        label = f"{anchor.system} {anchor.version} (published)"
+        rows.append((label, [anchor.metrics.get(col) for col in spec.columns]))
+    width = max(len(label) for label, _ in rows) + 2
+    pages = metrics.get("pages")
+    lines = [f"{name}: {spec.title}" + (f", {pages} pages" if pages is not None else "")]
+    lines.append("  " + "system".ljust(width) + "".join(col.rjust(11) for col in spec.columns))
+    for label, values in rows:
+        lines.append("  " + label.ljust(width) + "".join(_cell(v).rjust(11) for v in values))
+    return lines
+
+
+def load_floors(path: Path) -> dict[str, dict[str, float]]:
+    """Read the floors file: {"eval": {"metric": floor}}."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SetupError(f"cannot read floors file {path}: {exc}") from exc
+    shape_ok = isinstance(raw, dict) and all(
+        isinstance(floors, dict)
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in floors.values())
+        for floors in raw.values()
+    )
+    if not shape_ok:
+        raise SetupError(f'floors file {path} must look like {{"eval": {{"metric": 0.9}}}}')
+    return {name: {k: float(v) for k, v in floors.items()} for name, floors in raw.items()}
+
+
+def check_floors(
+    results: Mapping[str, Metrics], floors: Mapping[str, Mapping[str, float]]
+) -> list[str]:
+    """Return one line per floor, starting with "ok" when met and "FAIL" when not."""
+    lines = []
+    for name, metric_floors in floors.items():
+        if name not in results:
+            lines.append(f"FAIL {name}: no such eval was run (known: {', '.join(REGISTRY)})")
+            continue
+        for metric, floor in metric_floors.items():
+            value = results[name].get(metric)
+            if value is None:
+                lines.append(f"FAIL {name}.{metric}: not reported (floor {floor})")
+            elif value < floor:
+                lines.append(f"FAIL {name}.{metric} = {value} is below its floor {floor}")
+            else:
+                lines.append(f"ok   {name}.{metric} = {value} (floor {floor})")
+    return lines
+
+
+def run_all() -> dict[str, Metrics]:
+    """Run every registered eval on its default dataset and print its scoreboard."""
+    results = {}
+    for i, name in enumerate(REGISTRY):
+        results[name] = run_eval(name)
+        # Print each table as soon as it is ready; later evals may take a while.
+        print(("\n" if i else "") + "\n".join(scoreboard(name, results[name])), flush=True)
+    return results
+
+
+def gate(floors_path: Path) -> int:
+    """Run every eval, print each floor check, and return non-zero when any floor is missed."""
+    floors = load_floors(floors_path)
+    lines = check_floors(run_all(), floors)
+    print("\n".join(lines))
+    failed = sum(1 for line in lines if line.startswith("FAIL"))
+    if failed:
+        print(f"gate: FAILED, {failed} of {len(lines)} floors not met ({floors_path})")
+        return EXIT_BELOW_FLOOR
+    print(f"gate: passed, {len(lines)} floors met ({floors_path})")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    """Build the command-line parser."""
+    parser = argparse.ArgumentParser(prog="python -m evals", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "name", nargs="?", choices=[*REGISTRY, "gate"], help="eval to run, or 'gate'"
+    )
+    parser.add_argument("--data", metavar="DIR", help="dataset folder for NAME")
+    parser.add_argument("--gate", action="store_true", help="run all evals and check floors")
+    parser.add_argument(
+        "--floors", metavar="FILE", type=Path, default=FLOORS_PATH, help="floors JSON file"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse arguments, run what they ask for and return the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    gating = args.gate or args.name == "gate"
+    if args.data is not None and (args.name is None or gating):
+        parser.error("--data needs an eval NAME")
+    if args.gate and args.name not in (None, "gate"):
+        parser.error("--gate runs every eval; do not also give NAME")
+    try:
+        if gating:
+            return gate(args.floors)
+        if args.name is None:
+            results = run_all()
+            print(json.dumps(results))
+            return 0
+        metrics = run_eval(args.name, args.data)
+        print("\n".join(scoreboard(args.name, metrics)))
+        print(json.dumps(metrics))
+        return 0
+    except (DatasetError, SetupError) as exc:
+        print(f"evals: error: {exc}", file=sys.stderr)
+        return EXIT_SETUP
+
+
+if __name__ == "__main__":
+    sys.exit(main())

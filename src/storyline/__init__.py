@@ -1,0 +1,64 @@
+"""storyline: turn news articles about one event into a verified, source-attributed brief.
+
+>>> from storyline import make_brief, sample_paths, write_brief
+>>> brief = make_brief(sample_paths())
+>>> write_brief(brief, "brief/")
+"""
+
+from storyline.brief import make_brief, sample_paths
+from storyline.engines import Engine, LocalEngine, SerialEngine
+from storyline.errors import InputError, ModelError, PipelineError, StorylineError
+from storyline.model import (
+    Article,
+    Brief,
+    Claim,
+    Conflict,
+    Doc,
+    Entity,
+    Evidence,
+    Fact,
+    Figure,
+    InputRecord,
+    Quote,
+    SourceProfile,
+    Span,
+    Story,
+    TimeExpr,
+)
+from storyline.pipeline import DEFAULT_STAGES, Pipeline, build_pipeline, stage
+from storyline.render import brief_to_dict, write_brief
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_STAGES",
+    "Article",
+    "Brief",
+    "Claim",
+    "Conflict",
+    "Doc",
+    "Engine",
+    "Entity",
+    "Evidence",
+    "Fact",
+    "Figure",
+    "InputError",
+    "InputRecord",
+    "LocalEngine",
+    "ModelError",
+    "Pipeline",
+    "PipelineError",
+    "Quote",
+    "SerialEngine",
+    "SourceProfile",
+    "Span",
+    "Story",
+    "StorylineError",
+    "TimeExpr",
+    "brief_to_dict",
+    "build_pipeline",
+    "make_brief",
+    "sample_paths",
+    "stage",
+    "write_brief",
+]

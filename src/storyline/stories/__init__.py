@@ -1,0 +1,51 @@
+"""Corpus stages: from processed docs to stories (cluster, copies, entities, facts, sources)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from storyline.model import Doc, Fact, Quote, Story, content_id
+from storyline.stories.cluster import group_stories
+from storyline.stories.copies import find_copies
+from storyline.stories.reconcile import reconcile
+from storyline.stories.resolve import resolve_entities
+from storyline.stories.sources import profile_sources
+from storyline.stories.timeline import build_timeline
+
+
+def build_stories(docs: Sequence[Doc]) -> tuple[Story, ...]:
+    """Group docs into stories and reconcile what each story's sources say."""
+    return tuple(build_story(group) for group in group_stories(docs))
+
+
+def build_story(docs: Sequence[Doc]) -> Story:
+    """Reconcile one group of docs about the same event into a `Story`."""
+    copies = find_copies([d.article for d in docs])
+    facts = reconcile(docs, copies)
+    entities = resolve_entities(docs)
+    quotes: tuple[Quote, ...] = tuple(q for d in docs for q in d.quotes)
+    article_ids = tuple(d.id for d in docs)
+    return Story(
+        id=content_id(*sorted(article_ids), prefix="s"),
+        title=_title(docs, facts),
+        article_ids=article_ids,
+        entities=entities,
+        facts=facts,
+        quotes=quotes,
+        timeline=build_timeline(facts),
+        sources=profile_sources(docs, facts, copies),
+    )
+
+
+def _title(docs: Sequence[Doc], facts: Sequence[Fact]) -> str:
+    """Use the headline of the article that shares the most facts with the others."""
+    shared: Counter[str] = Counter()
+    for fact in facts:
+        if len(fact.article_ids) > 1:
+            shared.update(fact.article_ids)
+    best = max(docs, key=lambda d: (shared[d.id], -docs.index(d)))
+    return best.article.title
+
+
+__all__ = ["build_stories", "build_story"]

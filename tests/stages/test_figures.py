@@ -1,0 +1,58 @@
+"""Figures: value, unit, what they count and their qualifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.stages.figures import parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("1,500", 1500.0), ("3.2", 3.2), ("six", 6.0), ("abc", None), ("12a", None)]
+)
+def test_parse_number(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit", "counts", "qualifier"),
+    [
+        ("By Sunday, 369 ships were waiting to enter the canal.", "369", 369, None, "ship", None),
+        ("Trade worth $9.6 billion is held up each day.", "$9.6 billion", 9.6e9, "USD", None, None),
+        ("The ship is 400 metres long.", "400 metres", 400, "m", None, None),
+        ("Tugs pulled the 400-metre ship free.", "400-metre", 400, "m", "ship", None),
+        (
+            "About 12% of global trade passes through the canal.",
+            "About 12%",
+            12,
+            "%",
+            "trade",
+            "About",
+        ),
+        (
+            "The dredger removed more than 27,000 cubic metres of sand.",
+            "more than 27,000 cubic metres",
+            27000,
+            "m3",
+            "sand",
+            "more than",
+        ),
+    ],
+)
+def test_figures_in_real_sentences(analyse, sentence, text, value, unit, counts, qualifier) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(sentence)
+    found = {f.text: f for f in doc.figures}
+    assert text in found, f"figures found: {list(found)}"
+    fig = found[text]
+    assert fig.value == pytest.approx(value)
+    assert (fig.unit, fig.qualifier) == (unit, qualifier)
+    if counts is not None:
+        assert fig.counts == counts
+    assert doc.article.text[fig.span.start : fig.span.end] == fig.text
+
+
+@pytest.mark.model
+def test_dates_are_not_figures(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("The ship ran aground on March 23, 2021, in the canal.")
+    assert doc.figures == ()

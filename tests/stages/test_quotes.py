@@ -1,0 +1,38 @@
+"""Direct quotes with speaker and cue; an unnamed speaker stays None."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('"The wind was not the main factor," Rabie told reporters.', "Rabie", "told"),
+        (
+            "“We will reopen the canal soon,” said Osama Rabie, the head of the authority.",
+            "Osama Rabie",
+            "said",
+        ),
+        ('Maria Lopez said: "The queue will take days to clear."', "Maria Lopez", "said"),
+        ('"The queue will take days to clear," he said.', None, "said"),
+        ('"The wind was not the only reason," he told Reuters.', None, "told"),
+        ('The sign read "no entry for the public today" in red letters.', None, None),
+    ],
+)
+def test_quote_speaker_and_cue(analyse, text, speaker, cue) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(text)
+    [quote] = doc.quotes
+    assert quote.speaker == speaker
+    assert quote.cue == cue
+    assert doc.article.text[quote.span.start : quote.span.end] == quote.text
+    if quote.speaker_span is not None:
+        sp = quote.speaker_span
+        assert doc.article.text[sp.start : sp.end] == speaker
+
+
+@pytest.mark.model
+def test_scare_quotes_are_not_speech(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse('The so-called "mega ship" was stuck for days, officials said.')
+    assert doc.quotes == ()

@@ -1,0 +1,52 @@
+"""Entities: one per name across articles, whatever the case, accents, titles or surname-only."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Doc, Mention, Span
+from storyline.names import name_key
+from storyline.stories.resolve import resolve_entities
+from tests.conftest import make_article
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Recep Tayyip Erdoğan", "recep tayyip erdogan"),
+        ("President Abdel Fattah al-Sisi", "Abdel Fattah al-Sisi"),
+        ("MERKEL", "Merkel"),
+        ("the Suez Canal Authority", "Suez Canal Authority"),
+        ("Rabie's", "Rabie"),
+    ],
+)
+def test_name_key_merges_spellings(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def doc_with_mentions(*names: tuple[str, str]) -> Doc:
+    text = " ".join(n for n, _ in names) + " and more words to make an article."
+    art = make_article(text)
+    mentions, at = [], 0
+    for name, label in names:
+        start = text.index(name, at)
+        mentions.append(Mention(Span(art.id, start, start + len(name)), name, label))
+        at = start + len(name)
+    return Doc(article=art, mentions=tuple(mentions))
+
+
+def test_surname_joins_the_one_full_name_and_type_is_voted() -> None:
+    a = doc_with_mentions(("Osama Rabie", "PERSON"), ("Rabie", "ORG"))
+    b = doc_with_mentions(("Rabie", "PERSON"), ("Ever Given", "ORG"))
+    ents = {e.name: e for e in resolve_entities([a, b])}
+    rabie = ents["Osama Rabie"]
+    assert rabie.type == "PERSON"
+    assert rabie.aliases == ("Rabie",)
+    assert len(rabie.mentions) == 3
+    assert set(rabie.article_ids) == {a.id, b.id}
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    a = doc_with_mentions(("Ann Lopez", "PERSON"), ("Maria Lopez", "PERSON"), ("Lopez", "PERSON"))
+    names = {e.name for e in resolve_entities([a])}
+    assert names == {"Ann Lopez", "Maria Lopez", "Lopez"}

@@ -1,0 +1,128 @@
+"""The brief of the bundled sample finds what docs/sample.md says was planted in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.model import Brief, Fact, Story
+
+pytestmark = pytest.mark.model
+
+
+def by_file(brief: Brief) -> dict[str, str]:
+    """Map sample file prefixes ("07") to article ids."""
+    return {Path(a.path or "").name[:2]: a.id for a in brief.articles}
+
+
+def story(brief: Brief) -> Story:
+    [only] = brief.stories
+    return only
+
+
+def fact_with(brief: Brief, text: str) -> Fact:
+    found = [f for f in story(brief).facts if any(text in e.text for e in f.evidence)]
+    assert len(found) == 1, f"{text!r} is in {len(found)} facts"
+    return found[0]
+
+
+def test_every_sample_file_is_ingested(sample_brief: Brief) -> None:
+    assert [r.status for r in sample_brief.inputs] == ["ingested"] * 8
+    assert len(story(sample_brief).article_ids) == 8
+
+
+def test_ships_waiting_is_a_conflict_369_vs_450(sample_brief: Brief) -> None:
+    ids = by_file(sample_brief)
+    fact = fact_with(sample_brief, "369 ships were waiting")
+    assert fact.status == "conflicting"
+    [conflict] = fact.conflicts
+    sides = {v.value: v.article_ids for v in conflict.variants}
+    assert sides == {"369": (ids["07"],), "450": (ids["06"],)}
+
+
+def test_syndicated_copy_is_linked_and_not_counted(sample_brief: Brief) -> None:
+    ids = by_file(sample_brief)
+    profiles = {p.article_id: p for p in story(sample_brief).sources}
+    assert profiles[ids["02"]].signals.copy_of == ids["01"]
+    assert all(profiles[ids[k]].signals.copy_of is None for k in ids if k != "02")
+    fact = fact_with(sample_brief, "400 metres long")
+    assert {ids["01"], ids["02"]} <= set(fact.article_ids)
+    assert fact.independent_sources == len(fact.article_ids) - 1
+    copied_only = [
+        f for f in story(sample_brief).facts if set(f.article_ids) == {ids["01"], ids["02"]}
+    ]
+    assert copied_only, "the wire and its copy share sentences no one else reports"
+    assert all(f.status == "single-source" and f.independent_sources == 1 for f in copied_only)
+
+
+def test_mashhour_is_single_source_and_unique_to_the_local_site(sample_brief: Brief) -> None:
+    ids = by_file(sample_brief)
+    fact = fact_with(sample_brief, "Mashhour removed about 27,000 cubic metres")
+    assert fact.status == "single-source"
+    assert fact.article_ids == (ids["07"],)
+    [local] = [p for p in story(sample_brief).sources if p.article_id == ids["07"]]
+    assert fact.id in local.unique_fact_ids
+    assert local.outlet == "Delta Evening Post"
+
+
+def test_same_quote_in_two_wordings_has_one_speaker(sample_brief: Brief) -> None:
+    from storyline.render.json import brief_to_dict
+
+    ids = by_file(sample_brief)
+    quotes = brief_to_dict(sample_brief)["stories"][0]["quotes"]
+    wind = [q for q in quotes if "wind" in q["text"].lower()]
+    assert {q["article_id"] for q in wind} == {ids["03"], ids["08"]}
+    assert {q["speaker"] for q in wind} == {"Rabie", "Osama Rabie"}
+    [entity] = {q["speaker_entity"] for q in wind}
+    assert entity is not None
+    [rabie] = [e for e in story(sample_brief).entities if e.id == entity]
+    assert rabie.name == "Osama Rabie"
+    assert rabie.type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("ran aground on Tuesday", "2021-03-23"),  # published Wednesday 2021-03-24
+        ("ran aground on 23 March 2021", "2021-03-23"),
+        ("freed on Monday afternoon", "2021-03-29"),  # published Monday 2021-03-29
+        ("refloated on Monday", "2021-03-29"),  # published Tuesday 2021-03-30
+    ],
+)
+def test_weekdays_and_dates_resolve_against_publication_dates(
+    sample_brief: Brief, sentence: str, date: str
+) -> None:
+    fact = fact_with(sample_brief, sentence)
+    assert fact.date == date
+    assert any(t.fact_id == fact.id and t.date == date for t in story(sample_brief).timeline)
+
+
+def test_timeline_is_ordered(sample_brief: Brief) -> None:
+    dates = [t.date for t in story(sample_brief).timeline]
+    assert dates == sorted(dates)
+    assert len(dates) >= 3
+
+
+def test_content_farm_boilerplate_removed_with_reasons(sample_brief: Brief) -> None:
+    [farm] = [a for a in sample_brief.articles if (a.path or "").endswith("04-contentfarm.txt")]
+    reasons = {r.reason for r in farm.removed}
+    assert {
+        "share-buttons",
+        "counter",
+        "byline-counter",
+        "comment-prompt",
+        "related-posts",
+    } <= reasons
+    for removed in farm.removed:
+        assert removed.text not in farm.text
+    assert "A very big ship got stuck in the Suez Canal" in farm.text
+
+
+def test_html_page_keeps_article_drops_comments_and_nav(sample_brief: Brief) -> None:
+    [page] = [a for a in sample_brief.articles if (a.path or "").endswith("07-local.html")]
+    assert page.published == "2021-03-29"
+    assert page.title.startswith("Ever Given freed")
+    assert "The dredger Mashhour removed" in page.text
+    raw = Path(page.path or "").read_text(encoding="utf-8")
+    assert "Most read" in raw and "Most read" not in page.text
