@@ -10,14 +10,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    # evals/ sits beside src/ and is not installed, and plain `pytest` (unlike
-    # `python -m pytest`) does not put the repo root on sys.path.
-    sys.path.insert(0, str(REPO))
-
-import evals.__main__ as runner  # noqa: E402
-from evals.extraction import (  # noqa: E402
+import evals.__main__ as runner
+from evals.extraction import (
     Page,
     aggregate,
     exact_match,
@@ -25,6 +19,8 @@ from evals.extraction import (  # noqa: E402
     score,
     shingles,
 )
+
+REPO = Path(__file__).resolve().parent.parent
 
 BODIES = [
     (

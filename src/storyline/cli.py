@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from storyline.brief import make_brief, sample_paths
@@ -14,6 +16,7 @@ from storyline.engines import make_engine
 from storyline.errors import StorylineError
 from storyline.model import Brief, Doc
 from storyline.render import write_brief
+from storyline.render.view import outlet_names
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,7 +49,7 @@ def brief(paths: tuple[str, ...], out_dir: str, processes: int | None, quiet: bo
 
     Example: storyline brief ~/articles/ --out brief/
     """
-    err = Console(stderr=True, quiet=quiet)
+    err = Console(stderr=True, quiet=quiet, emoji=False)
     chosen = list(paths) or sample_paths()
     if not paths:
         err.print("[dim]No inputs given: using the bundled sample story.[/dim]")
@@ -58,7 +61,7 @@ def brief(paths: tuple[str, ...], out_dir: str, processes: int | None, quiet: bo
         raise click.ClickException(str(exc)) from None
     written = write_brief(result, out_dir)
     if not quiet:
-        _summary(Console(), result, [str(p) for p in written])
+        _summary(Console(emoji=False), result, [str(p) for p in written])
 
 
 def _progress(console: Console):  # type: ignore[no-untyped-def]
@@ -84,33 +87,39 @@ def _progress(console: Console):  # type: ignore[no-untyped-def]
 
 
 def _summary(console: Console, result: Brief, written: list[str]) -> None:
-    status = {
-        s: sum(r.status == s for r in result.inputs) for s in ("ingested", "duplicate", "skipped")
-    }
+    """Print stories, input accounting, the best-supported facts and every conflict."""
+    status = Counter(r.status for r in result.inputs)
     console.print(
         f"[bold]{len(result.stories)} story[/bold], {status['ingested']} articles used, "
         f"{status['duplicate']} duplicate, {status['skipped']} skipped"
     )
     for story in result.stories:
-        counts = {
-            s: sum(f.status == s for f in story.facts)
-            for s in ("corroborated", "conflicting", "single-source")
-        }
+        names = outlet_names(story)
+        counts = Counter(f.status for f in story.facts)
         console.print(
-            f"\n[bold]{story.title}[/bold]\n  {len(story.facts)} facts: "
+            f"\n[bold]{escape(story.title)}[/bold]\n  {len(story.facts)} facts: "
             f"{counts['corroborated']} corroborated, {counts['conflicting']} conflicting, "
             f"{counts['single-source']} single-source"
         )
-        for fact in story.facts[:5]:
+        for fact in [f for f in story.facts if f.status == "corroborated"][:5]:
             console.print(
-                f"  - [{fact.status}, {fact.independent_sources} sources] {fact.text}",
+                f"  + {fact.text} ({fact.independent_sources} independent sources)",
                 markup=False,
                 highlight=False,
             )
+        for fact in (f for f in story.facts if f.conflicts):
+            for conflict in fact.conflicts:
+                sides = "; ".join(
+                    f"{v.value} ({', '.join(names[a] for a in v.article_ids)})"
+                    for v in conflict.variants
+                )
+                console.print(
+                    f"  ! conflict on {conflict.slot}: {sides}", markup=False, highlight=False
+                )
     for rec in result.inputs:
         if rec.status == "skipped":
             console.print(f"  skipped {rec.path}: {rec.reason}", markup=False, highlight=False)
-    console.print("\nwrote " + ", ".join(written))
+    console.print("\nwrote " + ", ".join(written), markup=False, highlight=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,12 +13,12 @@ def brief_to_markdown(brief: Brief) -> str:
     for story in brief.stories:
         lines += _story(story, articles)
     lines += ["## Inputs", "", "| input | status | reason |", "| --- | --- | --- |"]
-    lines += [f"| `{r.path}` | {r.status} | {r.reason or ''} |" for r in brief.inputs]
+    lines += [f"| {_esc(r.path)} | {r.status} | {_esc(r.reason or '')} |" for r in brief.inputs]
     return "\n".join(lines) + "\n"
 
 
 def _story(story: Story, articles: dict[str, Article]) -> list[str]:
-    names = outlet_names(story)
+    names = {aid: _esc(name) for aid, name in outlet_names(story).items()}
     out = [
         f"## {_esc(story.title)}",
         "",
@@ -65,7 +65,7 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
         copy = names.get(p.signals.copy_of, "") if p.signals.copy_of else ""
         out.append(
             f"| {_esc(p.outlet)} | {p.signals.words} | {p.signals.boilerplate_share:.0%} "
-            f"| {p.signals.quotes} | {_esc(copy)} | {len(p.unique_fact_ids)} |"
+            f"| {p.signals.quotes} | {copy} | {len(p.unique_fact_ids)} |"
         )
     return [*out, ""]
 

@@ -1,0 +1,93 @@
+"""Writers: HTML is self-contained and escapes article text; Markdown neutralises markup."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from storyline.model import (
+    Brief,
+    Entity,
+    Evidence,
+    Fact,
+    InputRecord,
+    Quote,
+    SourceProfile,
+    SourceSignals,
+    Span,
+    Story,
+)
+from storyline.render import brief_to_html, brief_to_markdown, write_brief
+from tests.conftest import make_article
+
+HOSTILE = (
+    '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a>'
+)
+
+
+def hostile_brief() -> Brief:
+    text = f"The mayor said {HOSTILE} on Monday and left the city hall."
+    art = make_article(text, title=f"Headline {HOSTILE}", source=f"Outlet {HOSTILE}")
+    span = Span(art.id, 0, len(text))
+    signals = SourceSignals(12, 1, 0.0, 1, 0, 100.0)
+    story = Story(
+        id="s1",
+        title=art.title,
+        article_ids=(art.id,),
+        entities=(Entity("e1", f"Mayor {HOSTILE}", "PERSON", (HOSTILE,), (art.id,), (span,)),),
+        facts=(Fact("f1", text, "single-source", (art.id,), 1, (Evidence(span, text),)),),
+        quotes=(Quote(span, HOSTILE, HOSTILE, None, "said", True),),
+        sources=(SourceProfile(art.id, art.source or "", signals, ("f1",)),),
+    )
+    return Brief((InputRecord(f"in/{HOSTILE}.txt", "ingested", None, art.id),), (art,), (story,))
+
+
+class _Elements(HTMLParser):
+    """Collect the tags and attributes a browser would build from a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def test_html_escapes_untrusted_text_everywhere() -> None:
+    page = brief_to_html(hostile_brief())
+    parser = _Elements()
+    parser.feed(page)
+    tags = [tag for tag, _ in parser.tags]
+    assert "script" not in tags and "img" not in tags
+    attrs = [(name, value or "") for _, pairs in parser.tags for name, value in pairs]
+    assert not [name for name, _ in attrs if name.startswith("on")]
+    assert not [v for name, v in attrs if name == "href" and not v.startswith("#")]
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 5
+
+
+def test_html_is_self_contained() -> None:
+    page = brief_to_html(hostile_brief())
+    refs = re.findall(r'(?:src|href)\s*=\s*"([^"]*)"', page)
+    assert refs, "the page links its own sections"
+    assert all(ref.startswith("#") for ref in refs), refs
+    assert "@import" not in page and "url(" not in page
+
+
+def test_markdown_neutralises_html() -> None:
+    md = brief_to_markdown(hostile_brief())
+    assert "<script>" not in md and "<img" not in md
+    assert "&lt;script>" in md
+
+
+@pytest.mark.model
+def test_write_brief_writes_three_files(sample_brief: Brief, tmp_path: Path) -> None:
+    paths = write_brief(sample_brief, tmp_path / "out")
+    assert sorted(p.name for p in paths) == ["brief.html", "brief.json", "brief.md"]
+    html = (tmp_path / "out" / "brief.html").read_text(encoding="utf-8")
+    assert "369" in html and "450" in html
+    assert "Conflicts" in html
+    md = (tmp_path / "out" / "brief.md").read_text(encoding="utf-8")
+    assert "### Single-source facts" in md
