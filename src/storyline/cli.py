@@ -94,7 +94,7 @@ def _summary(console: Console, result: Brief, written: list[str]) -> None:
         f"{status['duplicate']} duplicate, {status['skipped']} skipped"
     )
     for story in result.stories:
-        names = outlet_names(story)
+        names = outlet_names(story, {a.id: a for a in result.articles})
         counts = Counter(f.status for f in story.facts)
         console.print(
             f"\n[bold]{escape(story.title)}[/bold]\n  {len(story.facts)} facts: "

@@ -18,6 +18,6 @@ _ENV = Environment(
 def brief_to_html(brief: Brief) -> str:
     """Return the brief as a standalone HTML page; all article text is escaped."""
     articles = {a.id: a for a in brief.articles}
-    names = {aid: name for s in brief.stories for aid, name in outlet_names(s).items()}
+    names = {aid: name for s in brief.stories for aid, name in outlet_names(s, articles).items()}
     template = _ENV.get_template("brief.html.j2")
     return template.render(brief=brief, articles=articles, names=names, labels=STATUS_LABEL)

@@ -18,7 +18,7 @@ def brief_to_markdown(brief: Brief) -> str:
 
 
 def _story(story: Story, articles: dict[str, Article]) -> list[str]:
-    names = {aid: _esc(name) for aid, name in outlet_names(story).items()}
+    names = {aid: _esc(name) for aid, name in outlet_names(story, articles).items()}
     out = [
         f"## {_esc(story.title)}",
         "",
@@ -31,7 +31,7 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
     out += [
         _fact_line(f, names)
         for f in story.facts
-        if len(f.article_ids) > 1 or f.status == "conflicting"
+        if f.independent_sources > 1 or f.status == "conflicting"
     ]
     out += ["", "### Conflicts", ""]
     for fact in (f for f in story.facts if f.conflicts):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from storyline.model import FactStatus, Story
+from collections import Counter
+from collections.abc import Mapping
+
+from storyline.model import Article, FactStatus, Story
 
 STATUS_LABEL: dict[FactStatus, str] = {
     "corroborated": "corroborated",
@@ -11,12 +14,17 @@ STATUS_LABEL: dict[FactStatus, str] = {
 }
 
 
-def outlet_names(story: Story) -> dict[str, str]:
-    """Map article ids to outlet names, numbered when one outlet has several articles."""
-    counts: dict[str, int] = {}
+def outlet_names(story: Story, articles: Mapping[str, Article] | None = None) -> dict[str, str]:
+    """Map article ids to outlet names; an outlet with several articles gets each one's date."""
+    per_outlet = Counter(p.outlet for p in story.sources)
+    seen: Counter[str] = Counter()
     names: dict[str, str] = {}
     for p in story.sources:
-        counts[p.outlet] = counts.get(p.outlet, 0) + 1
-        n = counts[p.outlet]
-        names[p.article_id] = p.outlet if n == 1 else f"{p.outlet} ({n})"
+        seen[p.outlet] += 1
+        if per_outlet[p.outlet] == 1:
+            names[p.article_id] = p.outlet
+            continue
+        art = articles.get(p.article_id) if articles else None
+        tag = art.published if art and art.published else f"#{seen[p.outlet]}"
+        names[p.article_id] = f"{p.outlet} ({tag})"
     return names
