@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 _TITLES = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "president", "prime", "minister", "chancellor", "king",
+    "mr", "mrs", "ms", "dr", "drs", "prof", "president", "prime", "minister", "chancellor", "king",
     "queen", "prince", "general", "gen", "lt", "col", "sir", "lord", "chairman", "secretary",
     "senator", "sen", "rep", "governor", "gov", "mayor", "judge", "captain", "capt", "admiral",
 })  # fmt: skip

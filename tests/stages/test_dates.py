@@ -56,3 +56,12 @@ def test_no_publication_date_leaves_weekday_unresolved(analyse) -> None:  # type
     doc = analyse("The ship ran aground on Tuesday in the canal, officials said.")
     [expr] = [t for t in doc.times if t.kind == "weekday"]
     assert expr.value is None
+
+
+@pytest.mark.model
+def test_year_less_date_in_past_tense_is_not_in_the_future(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "The earlier crash, on Sept. 5, killed two people, officials said.", published="2018-01-01"
+    )
+    [expr] = [t for t in doc.times if t.kind == "date"]
+    assert expr.value == "2017-09-05"

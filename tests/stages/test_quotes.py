@@ -36,3 +36,20 @@ def test_quote_speaker_and_cue(analyse, text, speaker, cue) -> None:  # type: ig
 def test_scare_quotes_are_not_speech(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse('The so-called "mega ship" was stuck for days, officials said.')
     assert doc.quotes == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"We are heartbroken," his sister, Tamara Jacobson, wrote on Facebook.',
+            "Tamara Jacobson",
+        ),
+        # two speakers behind a title: no single named speaker, and never the title itself
+        ('"We were deeply grieved," wrote Drs. Mitchell Weiss and Leslie Weiss.', None),
+    ],
+)
+def test_speaker_through_apposition_and_titles(analyse, text, speaker) -> None:  # type: ignore[no-untyped-def]
+    [quote] = analyse(text).quotes
+    assert quote.speaker == speaker

@@ -85,7 +85,10 @@ def test_a_copy_never_corroborates() -> None:
     assert fact.article_ids == tuple(sorted((a.id, b.id)))
     assert fact.independent_sources == 1
     assert fact.status == "single-source"
-    [fact] = reconcile([a, b], {})
+    reworded = "The Ever Given, 400 metres long, can carry 20,000 containers."
+    c = doc_with(reworded, [(reworded, kws, ())])
+    [fact] = reconcile([a, b, c], copies)
+    assert fact.independent_sources == 2
     assert fact.status == "corroborated"
 
 
@@ -102,3 +105,27 @@ def test_shared_common_words_alone_do_not_match() -> None:
     a = doc_with(SHIPS_A, [(SHIPS_A, KW_A, ())])
     b = doc_with(OTHER, [(OTHER, ("president", "praise", "worker", "ship"), ())])
     assert claim_similarity(a.claims[0], b.claims[0]) < 0.33
+
+
+def test_a_sentence_pasted_word_for_word_counts_once() -> None:
+    wire = "Twelve people died when the small plane crashed shortly after take-off on Sunday."
+    own = "Rescue teams reached the wreck in the hills, and officials confirmed the deaths."
+    kws = ("people", "die", "plane", "crash", "take-off")
+    a = doc_with(wire, [(wire, kws, ())])
+    b = doc_with(f"{own} {wire}", [(wire, kws, ())])  # a longer story pasting the wire line
+    [fact] = reconcile([a, b], {})
+    assert len(fact.article_ids) == 2
+    assert fact.independent_sources == 1
+    assert fact.status == "single-source"
+
+
+def test_two_amounts_in_one_sentence_are_not_a_conflict() -> None:
+    one = "The company was sold for $200 million to the buyer."
+    two = "The buyer, worth $6.5 billion, paid $1 billion for the company."
+    kws = ("company", "sell", "buyer")
+    a = doc_with(one, [(one, kws, (fig(2e8, unit="USD", counts=None),))])
+    b = doc_with(
+        two, [(two, kws, (fig(6.5e9, unit="USD", counts=None), fig(1e9, unit="USD", counts=None)))]
+    )
+    facts = reconcile([a, b], {})
+    assert all(not f.conflicts for f in facts)

@@ -125,13 +125,20 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
     if best is None or best.encoding is None:
         raise SkipInput("unreadable encoding: not UTF-8 and no other encoding fits")
+    encoding = best.encoding
+    # Western European news is the common case: when cp1252 reads the bytes as cleanly as the
+    # winner (charset-normalizer often ties cp1250 and cp1252 on French or Spanish), take it.
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos:
+            encoding = "cp1252"
     try:
-        return data.decode(best.encoding)
+        return data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as err:
-        raise SkipInput(f"unreadable encoding: {best.encoding} ({err})") from err
+        raise SkipInput(f"unreadable encoding: {encoding} ({err})") from err
 
 
 def _parse(name: str, suffix: str, text: str) -> Iterator[IngestResult]:

@@ -130,6 +130,8 @@ def build_article(raw: RawArticle, path: str | None) -> Article:
         removed = (*removed, *more)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     words = len(text.split())
+    if words == 0:
+        raise SkipInput("not an article: only a headline, no body text")
     if words < MIN_WORDS:
         raise SkipInput(f"not an article: only {words} words of body text")
     title = (raw.title or "").strip() or _first_sentence(text)
@@ -160,5 +162,6 @@ def _drop_repeated_title(
 
 
 def _first_sentence(text: str) -> str:
-    first: str = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    line = text.strip().split("\n", 1)[0]
+    first: str = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]
     return first[:120]

@@ -20,13 +20,16 @@ _DATELINE = re.compile(
 )
 
 
+_OPENING_QUOTES = "\"'\u201c\u2018"
+
+
 def looks_like_headline(line: str) -> bool:
     """Tell whether a line reads as a headline: short, capitalised, no closing full stop."""
     words = line.split()
     return (
         0 < len(words) <= 25
         and len(line) <= 200
-        and line[:1].isupper()
+        and (line[:1].isupper() or line[:1].isdigit() or line[:1] in _OPENING_QUOTES)
         and not line.rstrip().endswith((".", ",", ";", ":"))
     )
 

@@ -59,6 +59,8 @@ def _normalise(doc: Doc, start: int, end: int, anchor: date | None) -> TimeExpr:
     text = doc.article.text[start:end]
     span = Span(doc.article.id, start, end)
     explicit = explicit_date(text, anchor.year if anchor else None)
+    if explicit is not None and anchor is not None and not _has_year(text):
+        explicit = _nearest_year(explicit, anchor, _is_future(doc, start))
     if explicit is not None:
         return TimeExpr(span, text, explicit.isoformat(), "date")
     low = text.lower()
@@ -89,6 +91,26 @@ def explicit_date(text: str, default_year: int | None) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def _has_year(text: str) -> bool:
+    return re.search(r"\b\d{4}\b", text) is not None
+
+
+def _nearest_year(day: date, anchor: date, future: bool) -> date:
+    """Move a year-less date into the right year: past tense on or before the anchor."""
+    if not future and day > anchor:
+        return _replace_year(day, day.year - 1)
+    if future and day < anchor:
+        return _replace_year(day, day.year + 1)
+    return day
+
+
+def _replace_year(day: date, year: int) -> date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day.replace(year=year, day=28)
 
 
 def _weekday(text: str) -> int | None:

@@ -38,6 +38,39 @@ def load_model() -> Language:
     return nlp
 
 
+#: Abbreviations after which the model wrongly ends a sentence ("at 12:10 p.m. Sunday").
+_ABBREVIATIONS = frozenset({
+    "dr.", "drs.", "mr.", "mrs.", "ms.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.",
+    "st.", "no.", "p.m.", "a.m.", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+    "u.s.", "u.k.", "inc.", "co.", "corp.", "ltd.", "jr.", "sr.", "vs.", "approx.",
+})  # fmt: skip
+
+
+def _mend_sentences(text: str, aid: str, raw: list[tuple[int, int]]) -> tuple[Span, ...]:
+    """Join splits inside a line that follow an abbreviation or start in lower case."""
+    merged: list[list[int]] = []
+    for start, end in raw:
+        if not text[start:end].strip():
+            continue
+        if (
+            merged
+            and "\n" not in text[merged[-1][1] : start + 1]
+            and _continues(text, merged[-1], start)
+        ):
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    return tuple(Span(aid, a, b) for a, b in merged)
+
+
+def _continues(text: str, prev: list[int], start: int) -> bool:
+    last_word = (
+        text[prev[0] : prev[1]].split()[-1].lower() if text[prev[0] : prev[1]].split() else ""
+    )
+    first = text[start : start + 1]
+    return last_word in _ABBREVIATIONS or first.islower()
+
+
 @stage("parse.v1", requires=["text"], provides=["sentences", "tokens", "mentions"])
 def parse(doc: Doc) -> Doc:
     """Add sentences, tokens with their parse, and named-entity mentions."""
@@ -47,7 +80,9 @@ def parse(doc: Doc) -> Doc:
         Token(t.idx, t.idx + len(t.text), t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_)
         for t in sp
     )
-    sentences = tuple(Span(aid, s.start_char, s.end_char) for s in sp.sents if s.text.strip())
+    sentences = _mend_sentences(
+        doc.article.text, aid, [(s.start_char, s.end_char) for s in sp.sents]
+    )
     mentions = tuple(
         Mention(Span(aid, e.start_char, e.end_char), e.text, e.label_)
         for e in sp.ents

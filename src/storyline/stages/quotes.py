@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from storyline.model import Doc, Mention, Quote, Span
+from storyline.names import name_key
 from storyline.pipeline import stage
 
 #: Lemmas of verbs that introduce reported speech.
@@ -103,26 +104,34 @@ def _cue_in(doc: Doc, lo: int, hi: int) -> tuple[str, Mention | None] | None:
 
 
 def _speaker(doc: Doc, cue: int, lo: int, hi: int) -> Mention | None:
-    """Return the named subject of the cue verb; a pronoun or common noun gives None."""
+    """Return the named subject of the cue verb; a pronoun or common noun gives None.
+
+    The subject may name the speaker through an apposition: "his sister, Tamara Jacobson, wrote".
+    """
     toks = doc.tokens
     cands = [
         m
         for m in doc.mentions
-        if lo <= m.span.start and m.span.end <= hi and m.label in _SPEAKER_LABELS
+        if lo <= m.span.start
+        and m.span.end <= hi
+        and m.label in _SPEAKER_LABELS
+        and name_key(m.text)
     ]
     according = doc.article.text[toks[cue].start : toks[cue].end].lower() == "according"
+    subjects = {
+        i
+        for i in doc.token_range(lo, hi)
+        if toks[i].head == cue and toks[i].dep in {"nsubj", "nsubjpass"}
+    }
+    heads = subjects | {
+        i for i in doc.token_range(lo, hi) if toks[i].dep == "appos" and toks[i].head in subjects
+    }
     for m in cands:
         for i in doc.token_range(m.span.start, m.span.end):
-            if toks[i].head == cue and toks[i].dep in {"nsubj", "nsubjpass"}:
+            if i in heads or (according and toks[i].dep == "pobj"):
                 return m
-            if according and toks[i].dep == "pobj":
-                return m
-    has_subject = any(
-        toks[i].head == cue and toks[i].dep in {"nsubj", "nsubjpass"}
-        for i in doc.token_range(lo, hi)
-    )
     people = [m for m in cands if m.label == "PERSON"]
-    if has_subject or not people:
+    if subjects or not people:
         return None  # "he said", "the ministry said": unresolved stays None, never a guess
     at = toks[cue].start
     return min(people, key=lambda m: abs(m.span.start - at))

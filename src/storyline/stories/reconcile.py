@@ -27,6 +27,8 @@ from storyline.stories.copies import CopyLink, source_group
 
 #: Score from which two claims in different articles count as the same statement.
 MATCH_THRESHOLD = 0.33
+#: A sentence this long repeated word for word by two articles is copied, not corroborated.
+VERBATIM_MIN_WORDS = 8
 #: Keywords shared by more claims than this are too common to block on.
 MAX_POSTING = 200
 _WIDE = {
@@ -173,7 +175,7 @@ def _share_article(claims: list[Claim], a: list[int], b: list[int]) -> bool:
 def _fact(members: list[Claim], copies: dict[str, CopyLink], published: dict[str, str]) -> Fact:
     lead = min(members, key=lambda c: (published[c.span.article_id], c.span.start, c.id))
     article_ids = tuple(sorted({c.span.article_id for c in members}))
-    independent = len({source_group(a, copies) for a in article_ids})
+    independent = count_independent(members, copies)
     conflicts = _conflicts(members)
     status: FactStatus = (
         "conflicting" if conflicts else "corroborated" if independent >= 2 else "single-source"
@@ -191,12 +193,44 @@ def _fact(members: list[Claim], copies: dict[str, CopyLink], published: dict[str
     )
 
 
+def count_independent(members: Sequence[Claim], copies: dict[str, CopyLink]) -> int:
+    """Count sources once per copy group, and once per sentence copied word for word.
+
+    Whole-article copy detection misses partial syndication (a wire paragraph pasted into a
+    longer story); a long sentence repeated verbatim by two outlets is that copy.
+    """
+    parent = {source_group(c.span.article_id, copies): "" for c in members}
+    for key in parent:
+        parent[key] = key
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    first_with: dict[str, str] = {}
+    for claim in members:
+        words = claim.text.lower().split()
+        group = source_group(claim.span.article_id, copies)
+        if len(words) < VERBATIM_MIN_WORDS:
+            continue
+        seen = first_with.setdefault(" ".join(words), group)
+        parent[root(group)] = root(seen)
+    return len({root(key) for key in parent})
+
+
 def _conflicts(members: list[Claim]) -> tuple[Conflict, ...]:
-    """Return each figure slot whose values, across articles, cannot all be true."""
+    """Return each figure slot whose values, across articles, cannot all be true.
+
+    Only claims with a single figure in a slot take part: a sentence giving two dollar
+    amounts does not say which of them is the one another source disputes.
+    """
     by_slot: dict[tuple[str | None, str | None], list[tuple[Figure, Claim]]] = defaultdict(list)
     for claim in members:
+        slots = Counter(_slot(f) for f in claim.figures)
         for fig in claim.figures:
-            by_slot[_slot(fig)].append((fig, claim))
+            if slots[_slot(fig)] == 1:
+                by_slot[_slot(fig)].append((fig, claim))
     out: list[Conflict] = []
     for slot, items in sorted(by_slot.items(), key=lambda kv: str(kv[0])):
         variants = _variants(items)
