@@ -159,7 +159,7 @@ def _parse(name: str, suffix: str, text: str) -> Iterator[IngestResult]:
             source=page.sitename,
             author=page.author,
             published=page.published,
-            clean=True,
+            removed=page.dropped,
         )
     else:
         raw = parse_text(text)
