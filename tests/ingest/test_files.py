@@ -161,5 +161,5 @@ def test_html_page_metadata_and_main_text(write) -> None:  # type: ignore[no-unt
     assert "All rights reserved" not in art.text
     dropped = {r.text: r.reason for r in art.removed}
     assert dropped["Copyright Example Daily. All rights reserved."] == "outside-article"
-    assert dropped["Sport"] == "outside-article"
+    assert dropped["Home News Sport"] == "outside-article"
     assert not any(BODY[:40] in text for text in dropped)
