@@ -77,6 +77,41 @@ REGISTRY: dict[str, EvalSpec] = {
     ),
 }
 
+# Miranda, Znotins, Cohen and Barzdins, "Multilingual Clustering of Streaming News", EMNLP
+# 2018 (https://aclanthology.org/D18-1483): about 0.94 F1 on their own English news stream.
+# Different data and a different clustering metric: a reference point, not a like-for-like row.
+MIRANDA_2018 = Anchor("Miranda et al. (own stream, different data)", "EMNLP 2018", {"f1": 0.94})
+_CLUSTER_COLUMNS = ("f1", "precision", "recall", "pairwise_f1")
+_CLUSTER_RUNS = (("development half", "dev"), ("all documents together", "all"))
+
+REGISTRY.update(
+    {
+        "clustering-giveme": EvalSpec(
+            module="evals.clustering",
+            subpath="clustering/giveme5w1h-news_cluster",
+            title="story clustering, giveme5w1h-news_cluster events (BCubed; held-out half)",
+            columns=_CLUSTER_COLUMNS,
+            anchors=(MIRANDA_2018,),
+            same_run=_CLUSTER_RUNS,
+        ),
+        "clustering-ecbplus": EvalSpec(
+            module="evals.clustering",
+            subpath="coref/ecbplus",
+            title="story clustering, ECB+ seminal events (BCubed; held-out half)",
+            columns=_CLUSTER_COLUMNS,
+            anchors=(MIRANDA_2018,),
+            same_run=(*_CLUSTER_RUNS, ("held-out half against ECB+ topics", "topic")),
+        ),
+        "copies": EvalSpec(
+            module="evals.nearcopies",
+            subpath="clustering/giveme5w1h-news_cluster",
+            title="near-duplicates: syndicated copies made from real articles (pairwise)",
+            columns=("f1", "precision", "recall", "canonical_accuracy"),
+            same_run=(("streaming CopyDetector, MinHash estimates only", "lsh"),),
+        ),
+    }
+)
+
 
 class SetupError(Exception):
     """The floors file is missing or malformed."""

@@ -126,3 +126,17 @@ def test_html_page_keeps_article_drops_comments_and_nav(sample_brief: Brief) -> 
     assert "The dredger Mashhour removed" in page.text
     raw = Path(page.path or "").read_text(encoding="utf-8")
     assert "Most read" in raw and "Most read" not in page.text
+
+
+def test_the_sample_is_one_story_with_its_span_entities_and_ranking(sample_brief: Brief) -> None:
+    ids = by_file(sample_brief)
+    s = story(sample_brief)
+    assert (s.first_published, s.last_published) == ("2021-03-24", "2021-03-30")
+    assert "Suez Canal" in s.key_entities
+    assert sorted(r.article_id for r in s.ranking) == sorted(ids.values())
+    assert [r.centrality for r in s.ranking] == sorted(
+        (r.centrality for r in s.ranking), reverse=True
+    )
+    # The translated and the opinion piece (no date, few shared words) still join the story.
+    assert {ids["05"], ids["06"]} <= set(s.article_ids)
+    assert s.title != next(a.title for a in sample_brief.articles if a.id == ids["02"])

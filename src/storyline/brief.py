@@ -9,7 +9,7 @@ from pathlib import Path
 from storyline.engines import Engine, make_engine
 from storyline.errors import InputError
 from storyline.ingest import read_inputs
-from storyline.model import Article, Brief, Doc, InputRecord
+from storyline.model import Article, Brief, Doc, InputRecord, Story
 from storyline.pipeline import DEFAULT_STAGES, build_pipeline
 from storyline.stories import build_stories
 
@@ -47,6 +47,17 @@ def make_brief(
         inputs=tuple(inputs),
         articles=tuple(d.article for d in docs),
         stories=build_stories(docs),
+    )
+
+
+def story_brief(brief: Brief, story: Story) -> Brief:
+    """Return the brief of one story: its articles and the inputs that became them."""
+    mine = set(story.article_ids)
+    return Brief(
+        inputs=tuple(r for r in brief.inputs if r.article_id in mine),
+        articles=tuple(a for a in brief.articles if a.id in mine),
+        stories=(story,),
+        schema=brief.schema,
     )
 
 

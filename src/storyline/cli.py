@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -14,8 +15,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from storyline.brief import make_brief, sample_paths
 from storyline.engines import make_engine
 from storyline.errors import StorylineError
-from storyline.model import Brief, Doc
+from storyline.model import Brief, Doc, Story
 from storyline.render import write_brief
+from storyline.render.index import span_label
 from storyline.render.view import outlet_names
 
 
@@ -33,7 +35,8 @@ def main() -> None:
     default="brief",
     show_default=True,
     type=click.Path(file_okay=False),
-    help="Folder for brief.html, brief.md, brief.json.",
+    help="Folder for brief.html, brief.md, brief.json (with several stories: an index there "
+    "and one brief per story under stories/).",
 )
 @click.option(
     "--processes",
@@ -89,37 +92,70 @@ def _progress(console: Console):  # type: ignore[no-untyped-def]
 def _summary(console: Console, result: Brief, written: list[str]) -> None:
     """Print stories, input accounting, the best-supported facts and every conflict."""
     status = Counter(r.status for r in result.inputs)
+    count = len(result.stories)
     console.print(
-        f"[bold]{len(result.stories)} story[/bold], {status['ingested']} articles used, "
+        f"[bold]{count} {'story' if count == 1 else 'stories'}[/bold], "
+        f"{status['ingested']} articles used, "
         f"{status['duplicate']} duplicate, {status['skipped']} skipped"
     )
-    for story in result.stories:
-        names = outlet_names(story, {a.id: a for a in result.articles})
-        counts = Counter(f.status for f in story.facts)
-        console.print(
-            f"\n[bold]{escape(story.title)}[/bold]\n  {len(story.facts)} facts: "
-            f"{counts['corroborated']} corroborated, {counts['conflicting']} conflicting, "
-            f"{counts['single-source']} single-source"
-        )
-        for fact in [f for f in story.facts if f.status == "corroborated"][:5]:
-            console.print(
-                f"  + {fact.text} ({fact.independent_sources} independent sources)",
-                markup=False,
-                highlight=False,
-            )
-        for fact in (f for f in story.facts if f.conflicts):
-            for conflict in fact.conflicts:
-                sides = "; ".join(
-                    f"{v.value} ({', '.join(names[a] for a in v.article_ids)})"
-                    for v in conflict.variants
-                )
-                console.print(
-                    f"  ! conflict on {conflict.slot}: {sides}", markup=False, highlight=False
-                )
+    if count == 1:
+        _story_detail(console, result, result.stories[0])
+    else:
+        _story_lines(console, result)
     for rec in result.inputs:
         if rec.status == "skipped":
             console.print(f"  skipped {rec.path}: {rec.reason}", markup=False, highlight=False)
-    console.print("\nwrote " + ", ".join(written), markup=False, highlight=False)
+    top = written[:3]  # write_brief returns the top-level files first, then each story's
+    extra = (len(written) - len(top)) // 3
+    more = f" and {extra} story briefs in {Path(top[0]).parent / 'stories'}" if extra else ""
+    console.print("\nwrote " + ", ".join(top) + more, markup=False, highlight=False)
+
+
+def _story_detail(console: Console, result: Brief, story: Story) -> None:
+    """Print one story's best-supported facts and every conflict."""
+    names = outlet_names(story, {a.id: a for a in result.articles})
+    counts = Counter(f.status for f in story.facts)
+    console.print(
+        f"\n[bold]{escape(story.title)}[/bold]\n  {len(story.facts)} facts: "
+        f"{counts['corroborated']} corroborated, {counts['conflicting']} conflicting, "
+        f"{counts['single-source']} single-source"
+    )
+    for fact in [f for f in story.facts if f.status == "corroborated"][:5]:
+        console.print(
+            f"  + {fact.text} ({fact.independent_sources} independent sources)",
+            markup=False,
+            highlight=False,
+        )
+    for fact in (f for f in story.facts if f.conflicts):
+        for conflict in fact.conflicts:
+            sides = "; ".join(
+                f"{v.value} ({', '.join(names[a] for a in v.article_ids)})"
+                for v in conflict.variants
+            )
+            console.print(
+                f"  ! conflict on {conflict.slot}: {sides}", markup=False, highlight=False
+            )
+
+
+#: With several stories, the summary lists this many and counts the rest.
+_LISTED_STORIES = 25
+
+
+def _story_lines(console: Console, result: Brief) -> None:
+    """Print one line per story: size, independent sources, dates and title."""
+    console.print()
+    for story in result.stories[:_LISTED_STORIES]:
+        independent = sum(1 for p in story.sources if p.signals.copy_of is None)
+        corroborated = sum(1 for f in story.facts if f.status == "corroborated")
+        console.print(
+            f"  {len(story.article_ids):>4} articles ({independent} independent), "
+            f"{corroborated} corroborated facts, {span_label(story)}: {story.title}",
+            markup=False,
+            highlight=False,
+        )
+    hidden = len(result.stories) - _LISTED_STORIES
+    if hidden > 0:
+        console.print(f"  ... and {hidden} more stories", markup=False, highlight=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

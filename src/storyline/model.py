@@ -263,6 +263,24 @@ class SourceProfile:
 
 
 @dataclass(frozen=True, slots=True)
+class RankedArticle:
+    """An article of a story and how central it is to it (cosine to the story's centroid)."""
+
+    article_id: str
+    centrality: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDecision:
+    """A logged clustering decision: two stories merged, or one split apart."""
+
+    kind: Literal["merge", "split"]
+    article_id: str | None  # the article that fitted both stories (merge), else None
+    score: float  # the log-odds that decided it
+    detail: str  # headline of the story merged in, or of the part split off or from
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     id: str
     title: str
@@ -272,6 +290,11 @@ class Story:
     quotes: tuple[Quote, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     sources: tuple[SourceProfile, ...] = ()
+    first_published: str | None = None  # earliest publication date of its articles
+    last_published: str | None = None  # latest publication date of its articles
+    key_entities: tuple[str, ...] = ()  # names of the entities most of its articles mention
+    ranking: tuple[RankedArticle, ...] = ()  # its articles, most central first
+    log: tuple[StoryDecision, ...] = ()  # merges and splits that shaped it
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,3 +91,54 @@ def test_write_brief_writes_three_files(sample_brief: Brief, tmp_path: Path) -> 
     assert "Conflicts" in html
     md = (tmp_path / "out" / "brief.md").read_text(encoding="utf-8")
     assert "### Single-source facts" in md
+
+
+def two_story_brief() -> Brief:
+    one = make_article(
+        "The council voted for new buses on Tuesday, the mayor said.", published="2022-05-10"
+    )
+    two = make_article(f"A warehouse burned down overnight {HOSTILE}.", title=f"Fire {HOSTILE}")
+    inputs = (
+        InputRecord("one.txt", "ingested", None, one.id),
+        InputRecord("two.txt", "ingested", None, two.id),
+        InputRecord("two-again.txt", "duplicate", "same content as an earlier input", two.id),
+    )
+    stories = (
+        Story(
+            "s1",
+            "Council buys buses",
+            (one.id,),
+            first_published="2022-05-10",
+            last_published="2022-05-10",
+            key_entities=("Springfield",),
+        ),
+        Story("s2", two.title, (two.id,)),
+    )
+    return Brief(inputs, (one, two), stories)
+
+
+def test_several_stories_get_an_index_and_a_folder_each(tmp_path: Path) -> None:
+    written = write_brief(two_story_brief(), tmp_path)
+    assert [p.name for p in written[:3]] == ["brief.json", "brief.md", "brief.html"]
+    folders = sorted(p.name for p in (tmp_path / "stories").iterdir())
+    assert folders == ["01-council-buys-buses", "02-fire-script-alert-1-script-img-src-x"]
+    index_html = (tmp_path / "brief.html").read_text(encoding="utf-8")
+    assert (
+        "<script>" not in index_html
+        and 'href="stories/01-council-buys-buses/brief.html"' in index_html
+    )
+    index_md = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    assert "2022-05-10" in index_md and "undated" in index_md and "Springfield" in index_md
+    second = (tmp_path / "stories" / folders[1] / "brief.json").read_text(encoding="utf-8")
+    assert "two-again.txt" in second and "one.txt" not in second
+
+
+def test_stale_story_folders_go_but_other_files_stay(tmp_path: Path) -> None:
+    write_brief(two_story_brief(), tmp_path)
+    mine = tmp_path / "stories" / "01-council-buys-buses" / "notes.txt"
+    mine.write_text("keep me", encoding="utf-8")
+    brief = two_story_brief()
+    write_brief(Brief(brief.inputs, brief.articles, brief.stories[:1]), tmp_path)
+    assert mine.is_file()
+    assert not (tmp_path / "stories" / "02-fire-script-alert-1-script-img-src-x").exists()
+    assert not (mine.parent / "brief.json").exists()

@@ -64,6 +64,11 @@ def _story(story: Story, texts: dict[str, str]) -> JsonObj:
             }
             for p in story.sources
         ],
+        "first_published": story.first_published,
+        "last_published": story.last_published,
+        "key_entities": list(story.key_entities),
+        "ranking": [asdict(r) for r in story.ranking],
+        "log": [asdict(d) for d in story.log],
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storyline.model import Article, Brief, Fact, Story
+from storyline.render.index import span_label
 from storyline.render.view import STATUS_LABEL, outlet_names
 
 
@@ -23,8 +24,14 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
         f"## {_esc(story.title)}",
         "",
         f"{len(story.article_ids)} articles, {len(story.facts)} facts, "
-        f"{sum(f.status == 'conflicting' for f in story.facts)} conflicts.",
+        f"{sum(f.status == 'conflicting' for f in story.facts)} conflicts; "
+        f"{span_label(story)}.",
         "",
+        *(
+            [f"Key entities: {_esc(', '.join(story.key_entities))}.", ""]
+            if story.key_entities
+            else []
+        ),
         "### Facts",
         "",
     ]
@@ -67,6 +74,13 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
             f"| {_esc(p.outlet)} | {p.signals.words} | {p.signals.boilerplate_share:.0%} "
             f"| {p.signals.quotes} | {copy} | {len(p.unique_fact_ids)} |"
         )
+    if story.log:
+        out += ["", "### How this story was formed", ""]
+        out += [
+            f"- {d.kind}: {_esc(d.detail)} (score {d.score}"
+            + (f", bridged by {names.get(d.article_id, d.article_id)})" if d.article_id else ")")
+            for d in story.log
+        ]
     return [*out, ""]
 
 

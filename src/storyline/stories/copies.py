@@ -1,8 +1,10 @@
 """Find articles that copy one another (syndication, reposts) so copies never count twice.
 
-Exact word-shingle containment: a copy that drops or reorders paragraphs still shares most
-of its 5-word shingles with the original. Quadratic in articles per story, which is fine for
-a story; corpus-scale near-duplicate search belongs to the clustering stage.
+A copy shares most of its 5-word shingles with its original even when it drops or reorders
+paragraphs, rewrites the headline or swaps the boilerplate. Up to `EXACT_LIMIT` articles are
+compared pair by pair on their exact shingle sets; above that, MinHash LSH (`dedupe.py`)
+proposes the candidate pairs and the exact sets confirm them, so cost grows with the number
+of articles, not with its square.
 """
 
 from __future__ import annotations
@@ -12,10 +14,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.model import Article
+from storyline.stories.cluster.features import day_of
+from storyline.stories.dedupe import (
+    COPY_CONTAINMENT,
+    SHINGLE,
+    CopyGroups,
+    CopyIndex,
+    Fingerprint,
+    Match,
+    SiteTemplate,
+    fingerprint,
+    rank_of,
+)
 
-SHINGLE = 5
-#: Share of the smaller article's shingles found in the other above which one copies the other.
-COPY_CONTAINMENT = 0.5
+#: Up to this many articles, every pair is compared exactly.
+EXACT_LIMIT = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,42 +46,47 @@ def shingles(text: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
 
 
+def containment(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
+    """Return the share of the smaller set found in the other."""
+    small = min(len(a), len(b)) or 1
+    return len(a & b) / small
+
+
 def find_copies(articles: Sequence[Article]) -> dict[str, CopyLink]:
     """Map each copied article's id to its original (the earliest, then the longest)."""
-    sets = [shingles(a.text) for a in articles]
-    parent = list(range(len(articles)))
-    best: dict[int, float] = {}
+    template = SiteTemplate()
+    for a in articles:
+        template.observe(a.source, a.text)
+    texts = {a.id: template.clean(a.source, a.text) for a in articles}
+    sets = {aid: shingles(text) for aid, text in texts.items()}
+    groups = CopyGroups()
+    prints = [fingerprint(a.id, texts[a.id], day_of(a.published)) for a in articles]
+    ranks = {fp.id: rank_of(fp, i) for i, fp in enumerate(prints)}
+    for match in _candidates(articles, prints):
+        share = containment(sets[match.article_id], sets[match.other_id])
+        if share >= COPY_CONTAINMENT:
+            pair = (ranks[match.article_id], ranks[match.other_id])
+            groups.link(Match(match.article_id, match.other_id, round(share, 3)), pair)
+    return {
+        copy: CopyLink(copy, original, similarity)
+        for copy, (original, similarity) in groups.links().items()
+    }
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    for i in range(len(articles)):
-        for j in range(i + 1, len(articles)):
-            small = min(len(sets[i]), len(sets[j])) or 1
-            share = len(sets[i] & sets[j]) / small
-            if share >= COPY_CONTAINMENT:
-                parent[root(j)] = root(i)
-                best[i] = max(best.get(i, 0.0), share)
-                best[j] = max(best.get(j, 0.0), share)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(articles)):
-        groups.setdefault(root(i), []).append(i)
-    links: dict[str, CopyLink] = {}
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        first = min(
-            members, key=lambda k: (articles[k].published or "9999", -len(articles[k].text), k)
-        )
-        for k in members:
-            if k != first:
-                links[articles[k].id] = CopyLink(
-                    articles[k].id, articles[first].id, round(best[k], 3)
-                )
-    return links
+def _candidates(articles: Sequence[Article], prints: Sequence[Fingerprint]) -> list[Match]:
+    """Return the pairs worth an exact check: every pair when few, else what LSH proposes."""
+    if len(articles) <= EXACT_LIMIT:
+        return [
+            Match(articles[j].id, articles[i].id, 0.0)
+            for i in range(len(articles))
+            for j in range(i + 1, len(articles))
+        ]
+    # The LSH check is loose (a low estimated containment) so the exact check decides.
+    index = CopyIndex(window_days=float("inf"), window_articles=len(articles), threshold=0.3)
+    found = []
+    for fp in prints:
+        found.extend(index.add(fp))
+    return found
 
 
 def source_group(article_id: str, links: dict[str, CopyLink]) -> str:
