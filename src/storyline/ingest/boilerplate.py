@@ -42,13 +42,8 @@ _SHARE_TOKEN = "|".join(
         _NETWORK,
         rf"share(?: this(?: (?:post|article|story|page))?| link| (?:on|via|to) {_NETWORK})?:?",
         rf"click to (?:share on {_NETWORK}|email a link to a friend|email|print|share)",
-        r"\(opens in new window\)",
-        r"tweet(?: this)?",
-        r"pin(?: it)?",
-        r"like(?: this:?)?",
-        r"loading(?:\.\.\.|…)?",
-        r"copy(?: the)? link",
-        r"more",
+        r"\(opens in new window\)|tweet(?: this)?|pin(?: it)?|like(?: this:?)?",
+        r"loading(?:\.\.\.|…)?|copy(?: the)? link|more",
     )
 )
 _SHARE_ROW = _rx(rf"(?:{_SHARE_TOKEN})(?:(?:\s*[|,·•/]\s*|\s+)(?:{_SHARE_TOKEN}))*")
@@ -72,7 +67,8 @@ _COMMENT = _rx(
     r"(?:you must )?log in or register to reply here\.?",
 )
 
-_NUM = r"\d[\d,.]*\s?[km]?\+?"
+# A number never ends in "," or ".", and separators are unambiguous: no exponential backtracking.
+_NUM = r"\d(?:[\d,.]*\d)?(?:\s?[km])?\+?"
 _UNIT = (
     r"(?:views?|shares?|likes?|reads?|reactions?|hits|plays|visits|upvotes?|votes?|claps"
     r"|retweets|reposts)"
@@ -82,7 +78,7 @@ _COUNT = (
     rf"(?:{_NUM} {_UNIT}|{_ICON}\s*{_NUM}"
     rf"|(?:total |page ?)?{_UNIT}\s*:\s*{_NUM}|(?:posts|messages|reaction score)\s*:\s*{_NUM})"
 )
-_COUNTER = _rx(rf"{_COUNT}(?:\s*[|·•,]?\s*{_COUNT})*")
+_COUNTER = _rx(rf"{_COUNT}(?:(?:\s*[|·•]\s*|,\s+|\s+){_COUNT})*")
 
 _READING_TIME = _rx(
     r"(?:⏱️?\s*)?(?:estimated )?reading time\s*:?\s*(?:about |approx\.? )?\d+\s*"
@@ -144,8 +140,12 @@ _IMAGE_NOTICE = _rx(
 
 _NEWSLETTER = _rx(
     r"(?:subscribe|sign up|signup|register)(?: now| today| for free| here)?[.!]?",
-    r"(?:subscribe|sign up|join)(?: now| today| for free)? (?:to|for) (?:our|the|my|a) [^.!?]{0,80}"
+    # "our" marks the site's own list; "the ..." is only dropped when it says newsletter, because
+    # an article may well tell readers to sign up for, say, the council's flood alerts.
+    r"(?:subscribe|sign up|join)(?: now| today| for free)? (?:to|for) (?:our|my) [^.!?]{0,80}"
     r"(?:newsletters?|updates|inbox|alerts|emails?|digest|briefing)[^.!?]{0,80}[.!]?",
+    r"(?:subscribe|sign up)(?: now| today| for free)? (?:to|for) (?:the|a) [^.!?]{0,60}"
+    r"newsletters?(?: [^.!?]{0,60})?[.!]?",
     r"(?:(?:our|free|daily|weekly) )?newsletters?",
     r"enter your email(?: address)?[^.!?]{0,60}[.!]?|(?:your )?email address\s*\*?:?",
     r"join \d[\d,]* other (?:subscribers|followers)\.?",
@@ -223,6 +223,7 @@ _RELATED_INLINE = re.compile(rf"{_RELATED_HEADS}\s*[:|\u2013—-]\s*(?P<title>.+
 _BULLET = re.compile(r"(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 _SEGMENT_SEP = re.compile(r"\s+[|·•—\u2013-]\s+|\s*[|·•]\s*")
 _HEADLINE_END = tuple(".!?;:,…")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 # Order matters where patterns overlap: "12 comments" is a comment prompt before it is a counter.
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -353,12 +354,21 @@ def _caption_reason(text: str) -> str | None:
 
 def _is_headline(text: str) -> bool:
     """Tell whether a line looks like a linked title: short, capitalised, no final stop."""
-    text = _BULLET.sub("", text, count=1).strip()
-    if not text or len(text) > 160 or len(text.split()) > 20:
+    bare = _BULLET.sub("", text.strip(), count=1)
+    if not bare or len(bare) > 160 or len(bare.split()) > 20:
         return False
-    return not text.endswith(_HEADLINE_END) and (
-        text[0].isupper() or text[0] in "0123456789\"'“\u2018"
-    )
+    if not (bare[0].isupper() or bare[0] in "0123456789\"'\u201c\u2018"):
+        return False
+    if bare.endswith(("?", "!")):
+        # Titles do ask questions, but so does prose: accept only list items and Title Case.
+        return bare != text.strip() or _is_title_case(bare)
+    return not bare.endswith(_HEADLINE_END)
+
+
+def _is_title_case(text: str) -> bool:
+    """Tell whether every word of four or more letters starts with a capital."""
+    words = [word for word in _WORD.findall(text) if len(word) >= 4]
+    return bool(words) and all(word[0].isupper() for word in words)
 
 
 def _related_items(lines: Sequence[str], start: int) -> list[int]:
@@ -371,8 +381,10 @@ def _related_items(lines: Sequence[str], start: int) -> list[int]:
             break
         titles = _title_prefix(lines, group)
         # Right under the header, titles may run straight into prose; after a blank line only a
-        # paragraph made entirely of titles continues the list (a subheading + its text stays).
-        if group[0] == start or len(titles) == len(group):
+        # short paragraph made entirely of titles continues the list (a subheading + its text
+        # stays). `group` is cut at the item limit, so a longer paragraph never counts as titles.
+        whole = len(titles) == len(group) <= _MAX_RELATED_ITEMS
+        if group[0] == start or whole:
             taken.extend(titles)
         if len(titles) < len(group):
             break
@@ -381,11 +393,11 @@ def _related_items(lines: Sequence[str], start: int) -> list[int]:
 
 
 def _paragraph_at(lines: Sequence[str], i: int) -> list[int]:
-    """Return the indexes of the next run of non-blank lines at or after `i`."""
+    """Return the indexes of the next run of non-blank lines at or after `i`, cut past the limit."""
     while i < len(lines) and not lines[i].strip():
         i += 1
     group: list[int] = []
-    while i < len(lines) and lines[i].strip():
+    while i < len(lines) and lines[i].strip() and len(group) <= _MAX_RELATED_ITEMS:
         group.append(i)
         i += 1
     return group
