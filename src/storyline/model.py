@@ -144,6 +144,21 @@ class Claim:
     keywords: tuple[str, ...]  # content lemmas, for matching
     figures: tuple[Figure, ...] = ()
     times: tuple[TimeExpr, ...] = ()
+    subject: str | None = None  # who or what the claim is about, as written
+    negated: bool = False
+    modality: str | None = None  # None = reported as fact; "expected", "possible", "planned", ...
+    hedged: bool = False  # "reportedly", "allegedly", "is said to"
+    attribution: str | None = None  # who asserts it ("the ministry"); None = the outlet itself
+    places: tuple[str, ...] = ()
+    clause: Span | None = None  # the part of the sentence the claim comes from
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A sentence that holds no checkable claim, and why."""
+
+    span: Span
+    reason: str  # "question", "call-to-action", "opinion", "no-content", "fragment"
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +174,7 @@ class Doc:
     times: tuple[TimeExpr, ...] = ()
     claims: tuple[Claim, ...] = ()
     stages: tuple[str, ...] = ()  # versioned names of the stages that ran
+    skipped: tuple[Skipped, ...] = ()  # sentences with no checkable claim
 
     @property
     def id(self) -> str:
@@ -218,6 +234,9 @@ class Fact:
     evidence: tuple[Evidence, ...]
     conflicts: tuple[Conflict, ...] = ()
     date: str | None = None
+    modality: str | None = None  # None when reported as having happened
+    attributions: tuple[str, ...] = ()  # who the sources say asserts it
+    copied_article_ids: tuple[str, ...] = ()  # articles that state it only by copying
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +271,12 @@ class SourceSignals:
     attributed_per_100_sentences: float
     copy_of: str | None = None  # article id of the original when this looks like a copy
     copy_similarity: float | None = None
+    claims: int = 0
+    skipped_sentences: int = 0
+    hedged_claims: int = 0
+    first_person_per_100_words: float = 0.0  # opinion writing speaks as "I" and "we"
+    keyword_stuffing: float = 0.0  # share of words in 3-grams the article repeats 3+ times
+    foreign_word_share: float = 0.0  # words lingua reads as another language than the article's
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +285,9 @@ class SourceProfile:
     outlet: str
     signals: SourceSignals
     unique_fact_ids: tuple[str, ...]
+    repeated_fact_ids: tuple[str, ...] = ()  # facts other independent sources also state
+    contradicted_fact_ids: tuple[str, ...] = ()  # facts where another source gives a rival value
+    kinds: tuple[str, ...] = ()  # "opinion", "content-farm", "copy", "machine-translated", ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +300,17 @@ class Story:
     quotes: tuple[Quote, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     sources: tuple[SourceProfile, ...] = ()
+    copies: tuple[CopyLink, ...] = ()  # who copied whom
+
+
+@dataclass(frozen=True, slots=True)
+class CopyLink:
+    """`article_id` copies `original_id`: the whole article, or some sentences word for word."""
+
+    article_id: str
+    original_id: str
+    similarity: float
+    kind: Literal["syndicated", "partial"] = "syndicated"
 
 
 @dataclass(frozen=True, slots=True)

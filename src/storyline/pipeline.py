@@ -24,7 +24,7 @@ DEFAULT_STAGES = (
     "figures.v1",
     "dates.v1",
     "quotes.v1",
-    "claims.v1",
+    "claims.v2",
 )
 
 

@@ -61,9 +61,13 @@ def _story(story: Story, texts: dict[str, str]) -> JsonObj:
                 "outlet": p.outlet,
                 "signals": asdict(p.signals),
                 "unique_fact_ids": list(p.unique_fact_ids),
+                "repeated_fact_ids": list(p.repeated_fact_ids),
+                "contradicted_fact_ids": list(p.contradicted_fact_ids),
+                "kinds": list(p.kinds),
             }
             for p in story.sources
         ],
+        "copies": [asdict(c) for c in story.copies],
     }
 
 
@@ -88,6 +92,9 @@ def _fact(f: Fact) -> JsonObj:
         "evidence": [_evidence(e) for e in f.evidence],
         "conflicts": [_conflict(c) for c in f.conflicts],
         "date": f.date,
+        "modality": f.modality,
+        "attributions": list(f.attributions),
+        "copied_article_ids": list(f.copied_article_ids),
     }
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from storyline.model import Doc, Fact, Quote, Story, content_id
 from storyline.stories.cluster import group_stories
 from storyline.stories.copies import find_copies
-from storyline.stories.reconcile import reconcile
+from storyline.stories.reconcile import partial_copies, reconcile
 from storyline.stories.resolve import resolve_entities
 from storyline.stories.sources import profile_sources
 from storyline.stories.timeline import build_timeline
@@ -35,6 +35,7 @@ def build_story(docs: Sequence[Doc]) -> Story:
         quotes=quotes,
         timeline=build_timeline(facts),
         sources=profile_sources(docs, facts, copies),
+        copies=(*copies.values(), *partial_copies(facts, copies)),
     )
 
 

@@ -9,22 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from storyline.model import Article
+from storyline.model import Article, CopyLink
 
 SHINGLE = 5
 #: Share of the smaller article's shingles found in the other above which one copies the other.
 COPY_CONTAINMENT = 0.5
-
-
-@dataclass(frozen=True, slots=True)
-class CopyLink:
-    """`article_id` looks copied from `original_id` with this containment."""
-
-    article_id: str
-    original_id: str
-    similarity: float
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
