@@ -158,7 +158,9 @@ class Skipped:
     """A sentence that holds no checkable claim, and why."""
 
     span: Span
-    reason: str  # "question", "call-to-action", "opinion", "no-content", "fragment"
+    reason: (
+        str  # question, exclamation, call-to-action, opinion, keyword-list, fragment, no-content
+    )
 
 
 @dataclass(frozen=True, slots=True)

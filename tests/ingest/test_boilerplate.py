@@ -369,6 +369,18 @@ REMOVED_LINES = [
     ("Continue reading →", "navigation"),
     ("© 2024 The Eastbank Gazette", "footer"),
     ("Joined: Jan 2019", "forum-meta"),
+    ("This story was distributed by Meridian Wire.", "credit"),
+    ("(Writing by Ana Ruiz; Editing by Tom Hale)", "credit"),
+    ("Associated Press writer Ana Ruiz contributed to this report.", "credit"),
+    ("Story highlights", "credit"),
+    ("Posted by Westside Temple on Sunday, 31 December 2017", "credit"),
+    (
+        "Copyright 2018 The Example Press. All rights reserved. This material may not be "
+        "published, broadcast, rewritten or redistributed.",
+        "footer",
+    ),
+    ("Sign Up You agree to receive occasional updates and special offers from us.", "newsletter"),
+    ("View all Example Times newsletters.", "newsletter"),
 ]
 
 
@@ -425,6 +437,9 @@ KEPT_LINES = [
     "Sign up for the Environment Agency's free flood alerts at gov.uk.",
     "Read more: the full statement is below.",
     "Photos by residents show the flooding in the street.",
+    "Reporters said the story was distributed by hand to residents on Monday.",
+    "The minister said the report contributed to the decision.",
+    "Police said the man was writing by hand when he was arrested.",
 ]
 
 

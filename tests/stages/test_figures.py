@@ -61,8 +61,10 @@ def test_dates_are_not_figures(analyse) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("sentence", "value", "unit"),
-    [("The ship measures 400 m from bow to stern.", 400, "m"),
-     ("The deal is worth $40m to the port.", 40e6, "USD")],
+    [
+        ("The ship measures 400 m from bow to stern.", 400, "m"),
+        ("The deal is worth $40m to the port.", 40e6, "USD"),
+    ],
 )
 def test_m_is_metres_unless_money(analyse, sentence, value, unit) -> None:  # type: ignore[no-untyped-def]
     [fig] = analyse(sentence).figures

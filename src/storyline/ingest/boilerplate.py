@@ -16,7 +16,7 @@ __all__ = ["REASONS", "strip_boilerplate"]
 REASONS = (
     "share-buttons", "comment-prompt", "related-posts", "counter", "byline-counter",
     "image-caption", "image-credit", "image-notice", "newsletter", "cookie-notice",
-    "navigation", "advert", "forum-meta", "footer",
+    "navigation", "advert", "forum-meta", "footer", "credit",
 )  # fmt: skip
 
 # Longer lines are prose (or a paragraph that merely mentions these words): never touch them.
@@ -154,6 +154,8 @@ _NEWSLETTER = _rx(
     r"thanks? (?:you )?for (?:signing up|subscribing)[.!]?",
     r"by (?:subscribing|signing up|clicking)[^.]{0,120}(?:privacy policy|terms)[^|]{0,120}",
     r"you (?:can|may) unsubscribe at any time\.?",
+    r"sign up you agree to receive [^|]{0,300}",
+    r"view all [^.!?]{0,60} newsletters\.?",
 )
 _COOKIE = _rx(
     r"(?:we|this (?:web)?site|our (?:web)?site)(?: and (?:our|its|selected) (?:partners"
@@ -206,7 +208,22 @@ _FORUM = _rx(
 _FOOTER = _rx(
     r"(?:copyright\s*)?©\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?[^|]{0,100}",
     r"copyright \d{4}(?:\s*[-\u2013]\s*\d{4})?[^|]{0,100}",
+    # wire footers run long: "Copyright 2018 The AP. All rights reserved. This material may not ..."
+    r"(?:copyright \d{4}|©)[^|]{0,120}all rights reserved\.[^|]{0,200}",
     r"all rights reserved\.?",
+    r"this material may not be published, broadcast, rewritten,? or redistributed\.?",
+)
+# Wire and syndication credits: who wrote, edited or first ran the story, not the story itself.
+_CREDIT = _rx(
+    r"this (?:story|article|report|post) (?:was )?(?:originally |first )?"
+    r"(?:distributed|published|appeared|posted|syndicated)(?: on| by| in| via)? [^.!?]{1,80}\.?",
+    r"(?:originally )?(?:distributed|published) by [^.!?]{1,60}\.?",
+    r"\(?(?:writing|reporting|additional reporting|editing|compiled|graphics) by "
+    r"[^()]{1,160}\)?\.?",
+    r"[^.!?]{1,160} contributed (?:to this report|reporting|to this story)\.?",
+    r"story highlights",
+    # a social-media embed's footer names a weekday: "Posted by X on Sunday, 31 December 2017"
+    r"posted by [^.!?]{1,60} on \w+day,? (?:\d{1,2} \w+|\w+ \d{1,2}),? \d{4}",
 )
 
 _RELATED_HEADS = (
@@ -238,6 +255,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advert", _ADVERT),
     ("navigation", _NAVIGATION),
     ("forum-meta", _FORUM),
+    ("credit", _CREDIT),
 )
 
 

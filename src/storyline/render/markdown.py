@@ -58,23 +58,37 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
         "",
         "### Sources",
         "",
-        "| outlet | words | boilerplate | quotes | copy of | unique facts |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| outlet | reads as | words | boilerplate | claims | quotes | copy of | only it "
+        "| repeats | contradicted |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for p in story.sources:
         copy = names.get(p.signals.copy_of, "") if p.signals.copy_of else ""
         out.append(
-            f"| {_esc(p.outlet)} | {p.signals.words} | {p.signals.boilerplate_share:.0%} "
-            f"| {p.signals.quotes} | {copy} | {len(p.unique_fact_ids)} |"
+            f"| {_esc(p.outlet)} | {', '.join(p.kinds)} | {p.signals.words} "
+            f"| {p.signals.boilerplate_share:.0%} | {p.signals.claims} | {p.signals.quotes} "
+            f"| {copy} | {len(p.unique_fact_ids)} | {len(p.repeated_fact_ids)} "
+            f"| {len(p.contradicted_fact_ids)} |"
         )
+    out += ["", "### Who copied whom", ""]
+    out += [
+        f"- {names[c.article_id]} copies {names[c.original_id]} "
+        + ("(whole article)" if c.kind == "syndicated" else f"({c.similarity:.0f} sentences)")
+        for c in story.copies
+    ] or ["- no copies found"]
     return [*out, ""]
 
 
 def _fact_line(fact: Fact, names: dict[str, str]) -> str:
-    sources = ", ".join(names[a] for a in fact.article_ids)
+    sources = ", ".join(
+        names[a] + (" (copy)" if a in fact.copied_article_ids else "") for a in fact.article_ids
+    )
+    extra = f" *{fact.modality}*" if fact.modality else ""
+    if fact.attributions:
+        extra += f" — according to {_esc('; '.join(fact.attributions))}"
     return (
         f"- [{STATUS_LABEL[fact.status]}, {fact.independent_sources} independent] "
-        f"{_esc(fact.text)} ({sources})"
+        f"{_esc(fact.text)}{extra} ({sources})"
     )
 
 

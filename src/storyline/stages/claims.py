@@ -27,6 +27,7 @@ _STOP_LEMMAS = frozenset({
 })  # fmt: skip
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
+_PRONOUNS = frozenset({"it", "he", "she", "they", "this", "that", "we", "i", "you", "there"})
 _CALL_WORDS = frozenset(
     {
         "let",
@@ -75,11 +76,14 @@ def skip_reason(doc: Doc, span: Span) -> str | None:
     if sentence.rstrip("\"”' ").endswith("?"):
         return "question"
     toks = [doc.tokens[i] for i in doc.token_range(span.start, span.end)]
-    verbs = [t for t in toks if t.pos in {"VERB", "AUX"}]
-    if len(words) < 5 or not verbs:
-        return "fragment"
+    segments = [seg.split() for seg in sentence.split(",")]
+    if len(segments) >= 4 and all(len(seg) <= 5 for seg in segments):
+        return "keyword-list"  # "Suez Canal blocked, Ever Given news, Ever Given stuck, ..."
     if _is_call_to_action(doc, toks):
         return "call-to-action"
+    finite = [t for t in toks if t.tag in {"VBD", "VBZ", "VBP", "MD"}]
+    if len(words) < 5 or not finite:
+        return "fragment"
     root = next((t for t in toks if t.dep == "ROOT"), None)
     subject = _subject_word(doc, toks)
     if root is not None and root.lemma.lower() in NON_EVENT_VERBS and subject in _FIRST_PERSON:
@@ -147,10 +151,15 @@ def _claim(doc: Doc, span: Span, clause: Clause, quoted_by: str | None) -> Claim
         negated=clause.negated,
         modality=clause.modality,
         hedged=clause.hedged,
-        attribution=clause.attribution or quoted_by,
+        attribution=_named(clause.attribution) or quoted_by,
         places=tuple(sorted({name_key(m.text) for m in mentions if m.label in _PLACE_LABELS})),
         clause=Span(aid, lo, hi),
     )
+
+
+def _named(source: str | None) -> str | None:
+    """Drop a pronoun as a source: "it is said that" names nobody."""
+    return None if source is None or source.lower() in _PRONOUNS else source
 
 
 def _quote_speaker(doc: Doc, span: Span) -> str | None:

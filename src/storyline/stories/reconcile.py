@@ -151,6 +151,10 @@ def fact_text(claim: Claim, text: str) -> str:
     if words[0].lower() in _PRONOUNS:
         return claim.text  # "It had suspended traffic": only the sentence says who "it" is
     phrase = " ".join(words)
+    if claim.subject and claim.subject.lower() not in phrase.lower():
+        if claim.subject.lower() in _PRONOUNS:
+            return claim.text
+        phrase = f"{claim.subject} {phrase}"  # "... and blocked the canal": say who blocked it
     return phrase[:1].upper() + phrase[1:] + ("" if phrase.endswith((".", "!", "?")) else ".")
 
 
