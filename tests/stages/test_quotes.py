@@ -35,7 +35,11 @@ def test_quote_speaker_and_cue(analyse, text, speaker, cue) -> None:  # type: ig
 @pytest.mark.model
 def test_scare_quotes_are_not_speech(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse('The so-called "mega ship" was stuck for days, officials said.')
-    assert doc.quotes == ()
+    [quote] = doc.quotes  # the sentence is reported speech, the scare quote is not a quote
+    assert not quote.direct
+    assert quote.text == 'The so-called "mega ship" was stuck for days'
+    assert quote.cue == "said"
+    assert quote.speaker is None
 
 
 @pytest.mark.model
