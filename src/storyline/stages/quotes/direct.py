@@ -38,12 +38,12 @@ def find_direct(p: Parse) -> list[Found]:
             continue  # `said the South has "treated me so well"`: indirect speech owns it
         last = found[-1] if found else None
         if cue is None and colon is None and last is not None and _continues(p, last, ps):
-            last.parts.extend(ps.parts)
+            last.parts.extend(_trim_parts(p.text, ps.parts))
             last.quoted |= tokens
             continue
         if sum(len(p.text[a:b].split()) for a, b in ps.parts) < MIN_WORDS:
             continue
-        f = Found(list(ps.parts), True, cue, colon, subject, quoted=tokens)
+        f = Found(_trim_parts(p.text, ps.parts), True, cue, colon, subject, quoted=tokens)
         found.append(f)
     return found
 
@@ -94,6 +94,16 @@ def _attribute(
     if lead.endswith(":"):
         return None, *_colon_speaker(p, before[0], before[0] + len(lead))
     return None, None, None
+
+
+def _trim_parts(text: str, parts: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """Drop the comma that hands a quote over to its attribution (`"...," he said`)."""
+    out = []
+    for a, b in parts:
+        while b > a and text[b - 1] in ", \n\t":
+            b -= 1
+        out.append((a, b))
+    return out
 
 
 def _partial(p: Parse, cue: int, tokens: set[int]) -> bool:
