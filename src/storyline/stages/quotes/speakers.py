@@ -155,7 +155,7 @@ def _titled_people(p: Parse, noun: str, before: int) -> list[Mention]:
     """Return earlier PERSON mentions that the article calls `noun` (title or apposition)."""
     found: list[Mention] = []
     for m in p.doc.mentions:
-        if m.label != "PERSON" or m.span.start >= before:
+        if m.label != "PERSON" or m.span.start >= before or not name_key(m.text):
             continue
         tokens = list(p.tokens_in(m.span.start, m.span.end))
         linked: set[int] = set()
