@@ -63,6 +63,22 @@ EXTRACTION_ANCHORS = (
     Anchor("AutoExtract", "Nov 2019", _prf(0.970, 0.984, 0.956, 0.470)),
 )
 
+# Citron (BBC R&D) model en_2021-11-15 on the PARC 3.0 test split, from its model card,
+# https://github.com/bbc/citron/blob/main/models/en_2021-11-15/README.md ("Overall
+# Performance"). A different corpus from ours (PARC 3.0, WSJ), scored by the same rules.
+CITRON_ANCHOR = Anchor(
+    "Citron (PARC 3.0 test)",
+    "en_2021-11-15",
+    {"cue_exact_f1": 0.823, "source_exact_f1": 0.820, "content_exact_f1": 0.593,
+     "content_overlap_f1": 0.833},
+)  # fmt: skip
+# Barhom et al. 2019, "Revisiting Joint Modeling of Cross-document Entity and Event
+# Coreference Resolution" (ACL), ECB+ test topics, gold mentions, all entity mentions
+# (not only names): CoNLL F1 70.9 for entities.
+BARHOM_ANCHOR = Anchor(
+    "Barhom et al. 2019 (ECB+ test, all entities)", "ACL 2019", {"conll_f1": 0.709}
+)
+
 REGISTRY: dict[str, EvalSpec] = {
     "extraction": EvalSpec(
         module="evals.extraction",
@@ -74,6 +90,33 @@ REGISTRY: dict[str, EvalSpec] = {
             ("trafilatura.extract defaults", "baseline_trafilatura"),
             ("trafilatura, benchmark's call", "benchmark_trafilatura"),
         ),
+    ),
+    "quotes": EvalSpec(
+        module="evals.quotes",
+        subpath="quotes/polnear",
+        title="Quotes: speaker, cue and content (PolNeAR dev)",
+        columns=("cue_exact_f1", "source_exact_f1", "content_exact_f1", "content_overlap_f1"),
+        anchors=(CITRON_ANCHOR,),
+    ),
+    "coref_meantime": EvalSpec(
+        module="evals.coref",
+        subpath="coref/meantime",
+        title="Named-entity coreference across documents (MEANTIME, gold mentions)",
+        columns=("muc_f1", "b3_f1", "ceafe_f1", "conll_f1", "crosslingual_conll_f1"),
+        anchors=(BARHOM_ANCHOR,),
+    ),
+    "coref_ecbplus": EvalSpec(
+        module="evals.coref",
+        subpath="coref/ecbplus",
+        title="Named-entity coreference across documents (ECB+ topics 1-35, gold mentions)",
+        columns=("muc_f1", "b3_f1", "ceafe_f1", "conll_f1"),
+        anchors=(BARHOM_ANCHOR,),
+    ),
+    "ner": EvalSpec(
+        module="evals.ner",
+        subpath="ner/conll2003",
+        title="NER sanity check (CoNLL-2003 English test, OntoNotes labels mapped)",
+        columns=("f1", "precision", "recall", "per_f1", "org_f1", "loc_f1", "misc_f1"),
     ),
 }
 

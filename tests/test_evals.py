@@ -237,3 +237,44 @@ def test_malformed_floors_file_is_a_setup_error(
 def test_checked_in_floors_name_registered_evals() -> None:
     floors = runner.load_floors(runner.FLOORS_PATH)
     assert set(floors) <= set(runner.REGISTRY)
+
+
+def test_coref_metrics_on_a_known_example() -> None:
+    from evals.coref import b_cubed, ceaf_e, muc, score
+
+    key = [{"a", "b", "c"}, {"d"}]
+    resp = [{"a", "b"}, {"c", "d"}]
+    assert muc(key, resp) == (1, 2)  # one link of two found
+    num, den = b_cubed(key, resp)
+    assert (num, den) == (2 * 2 / 3 + 1 / 3 + 1, 4)
+    aligned, nk, nr = ceaf_e(key, resp)
+    assert (round(aligned, 4), nk, nr) == (round(0.8 + 2 / 3, 4), 2, 2)
+    perfect = score([({"a": "1", "b": "1"}, {"a": "x", "b": "x"})])
+    assert perfect["conll_f1"] == 1.0
+
+
+def test_quote_scoring_trims_marks_and_needs_cue_overlap() -> None:
+    from evals.quotes import Attribution, Tally, score_article
+
+    text = '"It will reopen," Lopez said.'
+    gold = [Attribution(((18, 23),), ((24, 28),), ((0, 17),), True)]
+    pred = [Attribution(((18, 23),), ((24, 28),), ((1, 15),), True)]
+    tallies = {r: Tally() for r in ("cue", "source", "content")}
+    score_article(text, pred, gold, tallies)
+    assert all(t.exact()[2] == 1.0 for t in tallies.values())
+    wrong_cue = [Attribution(((18, 23),), ((1, 3),), ((1, 15),), True)]
+    tallies = {r: Tally() for r in ("cue", "source", "content")}
+    score_article(text, wrong_cue, gold, tallies)
+    assert tallies["source"].exact()[2] == 0.0
+
+
+def test_ner_reads_iob_spans() -> None:
+    from evals.ner import spans
+
+    tags = ["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]
+    assert list(spans(tags, 0)) == [
+        (0, 0, 2, "PER"),
+        (0, 3, 4, "LOC"),
+        (0, 4, 5, "LOC"),
+        (0, 5, 6, "ORG"),
+    ]

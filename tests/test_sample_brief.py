@@ -74,7 +74,7 @@ def test_same_quote_in_two_wordings_has_one_speaker(sample_brief: Brief) -> None
 
     ids = by_file(sample_brief)
     quotes = brief_to_dict(sample_brief)["stories"][0]["quotes"]
-    wind = [q for q in quotes if "wind" in q["text"].lower()]
+    wind = [q for q in quotes if "wind" in q["text"].lower() and q["direct"]]
     assert {q["article_id"] for q in wind} == {ids["03"], ids["08"]}
     assert {q["speaker"] for q in wind} == {"Rabie", "Osama Rabie"}
     [entity] = {q["speaker_entity"] for q in wind}
@@ -135,3 +135,26 @@ def test_html_page_keeps_article_drops_comments_and_nav(sample_brief: Brief) -> 
     assert "The dredger Mashhour removed" in page.text
     raw = Path(page.path or "").read_text(encoding="utf-8")
     assert "Most read" in raw and "Most read" not in page.text
+
+
+def test_rabie_quotes_group_and_german_spelling_is_an_alias(sample_brief: Brief) -> None:
+    ids = by_file(sample_brief)
+    st = story(sample_brief)
+    [rabie] = [e for e in st.entities if e.name == "Osama Rabie"]
+    assert "Usama Rabi" in rabie.aliases
+    assert ids["06"] in rabie.article_ids
+    wind = [q for q in st.quotes if q.direct and "wind" in q.text.lower()]
+    assert {q.speaker_entity for q in wind} == {rabie.id}
+    [group] = {q.group for q in wind}
+    assert group is not None
+    assert not any(q.speaker_conflict for q in wind)
+
+
+def test_html_links_a_person_to_what_they_said(sample_brief: Brief) -> None:
+    from storyline.render.html import brief_to_html
+
+    html = brief_to_html(sample_brief)
+    st = story(sample_brief)
+    [rabie] = [e for e in st.entities if e.name == "Osama Rabie"]
+    anchor = f"{st.id}-said-{rabie.id}"
+    assert f'href="#{anchor}"' in html and f'id="{anchor}"' in html

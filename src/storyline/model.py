@@ -108,6 +108,15 @@ class Quote:
     speaker_span: Span | None
     cue: str | None
     direct: bool
+    # The words that name the speaker where the quote is, as written ("he", "the ministry").
+    source_span: Span | None = None
+    cue_span: Span | None = None
+    # Every content piece, in order, when the quote is split by its attribution or runs over
+    # several paragraphs; empty when `span` is the whole quote.
+    parts: tuple[Span, ...] = ()
+    speaker_entity: str | None = None  # id of the speaker's story entity (corpus step)
+    group: str | None = None  # id shared by the same quote as reported by several articles
+    speaker_conflict: bool = False  # the group's articles attribute it to different speakers
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +260,8 @@ class Entity:
     aliases: tuple[str, ...]
     article_ids: tuple[str, ...]
     mentions: tuple[Span, ...]
+    # Why spellings were merged, one line per link ("Usama Rabi ~ Osama Rabie: transliteration").
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,7 @@ def _story(story: Story, texts: dict[str, str]) -> JsonObj:
         "article_ids": list(story.article_ids),
         "entities": [_entity(e, texts) for e in story.entities],
         "facts": [_fact(f) for f in story.facts],
-        "quotes": [_quote(q, speakers) for q in story.quotes],
+        "quotes": [_quote(q, speakers, texts) for q in story.quotes],
         "timeline": [asdict(t) for t in story.timeline],
         "sources": [
             {
@@ -79,6 +79,7 @@ def _entity(e: Entity, texts: dict[str, str]) -> JsonObj:
         "aliases": list(e.aliases),
         "article_ids": list(e.article_ids),
         "mentions": [_span(m, texts) for m in e.mentions],
+        "evidence": list(e.evidence),
     }
 
 
@@ -112,8 +113,10 @@ def _conflict(c: Conflict) -> JsonObj:
     }
 
 
-def _quote(q: Quote, speakers: dict[str, str]) -> JsonObj:
-    speaker_entity = speakers.get(name_key(q.speaker)) if q.speaker else None
+def _quote(q: Quote, speakers: dict[str, str], texts: dict[str, str]) -> JsonObj:
+    speaker_entity = q.speaker_entity
+    if speaker_entity is None and q.speaker:
+        speaker_entity = speakers.get(name_key(q.speaker))
     return {
         "text": q.text,
         "speaker": q.speaker,
@@ -125,4 +128,10 @@ def _quote(q: Quote, speakers: dict[str, str]) -> JsonObj:
         "cue": q.cue,
         "speaker_start": q.speaker_span.start if q.speaker_span else None,
         "speaker_end": q.speaker_span.end if q.speaker_span else None,
+        "speaker_mention": _span(q.source_span, texts) if q.source_span else None,
+        "cue_start": q.cue_span.start if q.cue_span else None,
+        "cue_end": q.cue_span.end if q.cue_span else None,
+        "parts": [_span(p, texts) for p in q.parts or (q.span,)],
+        "group": q.group,
+        "speaker_conflict": q.speaker_conflict,
     }

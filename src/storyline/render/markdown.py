@@ -44,10 +44,12 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
     out += ["", "### Single-source facts", ""]
     out += [_fact_line(f, names) for f in story.facts if f.status == "single-source"]
     out += ["", "### Quotes", ""]
+    speakers = {e.id: e.name for e in story.entities}
+    ordered = sorted(story.quotes, key=lambda q: (q.speaker_entity is None, q.speaker_entity or ""))
     out += [
-        f"- “{_esc(q.text)}” — {_esc(q.speaker or 'speaker not named')} "
-        f"({names[q.span.article_id]})"
-        for q in story.quotes
+        f"- {_esc(speakers.get(q.speaker_entity or '', q.speaker or 'speaker not named'))}: "
+        f"“{_esc(q.text)}” ({names[q.span.article_id]})"
+        for q in ordered
     ]
     out += ["", "### Timeline", ""]
     out += [

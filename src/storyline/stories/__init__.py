@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from storyline.model import Doc, Fact, Quote, Story, content_id
 from storyline.stories.cluster import group_stories
 from storyline.stories.copies import find_copies
+from storyline.stories.quotes import attach_quotes
 from storyline.stories.reconcile import partial_copies, reconcile
 from storyline.stories.resolve import resolve_entities
 from storyline.stories.sources import profile_sources
@@ -24,7 +25,7 @@ def build_story(docs: Sequence[Doc]) -> Story:
     copies = find_copies([d.article for d in docs])
     facts = reconcile(docs, copies)
     entities = resolve_entities(docs)
-    quotes: tuple[Quote, ...] = tuple(q for d in docs for q in d.quotes)
+    quotes: tuple[Quote, ...] = attach_quotes(docs, entities)
     article_ids = tuple(d.id for d in docs)
     return Story(
         id=content_id(*sorted(article_ids), prefix="s"),
