@@ -112,3 +112,13 @@ def test_indirect_quotes(analyse, text, content, speaker, cue) -> None:  # type:
     assert quote.text == content
     assert quote.speaker == speaker
     assert quote.cue == cue
+
+
+@pytest.mark.model
+def test_a_restricted_description_is_not_resolved_to_an_earlier_name(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "Its owner is the Japanese company Shoei Kisen Kaisha. High winds had cut visibility "
+        "in the area, according to the company that manages the vessel."
+    )
+    [quote] = doc.quotes
+    assert quote.speaker is None

@@ -9,7 +9,7 @@ from storyline.model import Doc, Fact, Quote, Story, content_id
 from storyline.stories.cluster import group_stories
 from storyline.stories.copies import find_copies
 from storyline.stories.quotes import attach_quotes
-from storyline.stories.reconcile import partial_copies, reconcile
+from storyline.stories.reconcile import name_sources, partial_copies, reconcile
 from storyline.stories.resolve import resolve_entities
 from storyline.stories.sources import profile_sources
 from storyline.stories.timeline import build_timeline
@@ -23,8 +23,8 @@ def build_stories(docs: Sequence[Doc]) -> tuple[Story, ...]:
 def build_story(docs: Sequence[Doc]) -> Story:
     """Reconcile one group of docs about the same event into a `Story`."""
     copies = find_copies([d.article for d in docs])
-    facts = reconcile(docs, copies)
     entities = resolve_entities(docs)
+    facts = name_sources(reconcile(docs, copies), entities)
     quotes: tuple[Quote, ...] = attach_quotes(docs, entities)
     article_ids = tuple(d.id for d in docs)
     return Story(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import combinations
 
 from storyline.embed import embed
@@ -14,6 +15,7 @@ from storyline.model import (
     Conflict,
     CopyLink,
     Doc,
+    Entity,
     Evidence,
     Fact,
     FactStatus,
@@ -21,6 +23,7 @@ from storyline.model import (
     Variant,
     content_id,
 )
+from storyline.names import name_key
 from storyline.stories.copies import source_group
 from storyline.stories.matching import (
     Embedder,
@@ -29,6 +32,7 @@ from storyline.stories.matching import (
     group_claims,
     slot,
 )
+from storyline.stories.resolve import alias_index
 
 #: A sentence this long repeated word for word by two articles is copied, not corroborated.
 VERBATIM_MIN_WORDS = 8
@@ -36,7 +40,13 @@ VERBATIM_MIN_WORDS = 8
 _PRONOUNS = frozenset({"it", "he", "she", "they", "this", "these", "those", "we", "i"})
 
 # Re-exported for callers that compare figures.
-__all__ = ["count_independent", "figures_compatible", "partial_copies", "reconcile"]
+__all__ = [
+    "count_independent",
+    "figures_compatible",
+    "name_sources",
+    "partial_copies",
+    "reconcile",
+]
 
 
 def reconcile(
@@ -137,6 +147,24 @@ def partial_copies(facts: Sequence[Fact], copies: dict[str, CopyLink]) -> tuple[
             if copy in fact.copied_article_ids and copy not in copies and original:
                 pasted[(copy, original)] += 1
     return tuple(CopyLink(c, o, float(n), "partial") for (c, o), n in sorted(pasted.items()))
+
+
+def name_sources(facts: Sequence[Fact], entities: Sequence[Entity]) -> tuple[Fact, ...]:
+    """Write each fact's sources the way the story names them: "Osama Rabie, the head of the
+    authority," and "Rabie" both become "Osama Rabie"; unnamed sources keep their words."""
+    index = alias_index(entities)
+    names = {e.id: e.name for e in entities}
+
+    def canonical(source: str) -> str:
+        head = source.split(",", 1)[0].strip()
+        found = index.get(name_key(head))
+        return names[found] if found else head
+
+    return tuple(
+        replace(f, attributions=tuple(sorted({canonical(a) for a in f.attributions})))
+        if f.attributions else f
+        for f in facts
+    )  # fmt: skip
 
 
 def fact_text(claim: Claim, text: str) -> str:

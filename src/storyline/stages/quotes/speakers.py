@@ -136,6 +136,10 @@ def resolve_description(p: Parse, subject: int, source: list[int]) -> Mention | 
         m = p.mention_at.get(i)
         if m is not None and m.label == "ORG" and p.toks[p.head(i)].dep in {"prep"}:
             return m
+    if p.dependents(subject, "relcl", "acl", "prep"):
+        # "the company that manages the vessel" singles out someone the bare title may not
+        # fit; resolving it to the last "company" named would be a guess.
+        return None
     titled = _titled_people(p, noun, before=p.toks[subject].start)
     if len({name_key(m.text).split()[-1] for m in titled}) == 1:
         return max(titled, key=lambda m: m.span.start)
