@@ -8,12 +8,12 @@ same speaker entity. A group whose articles name different speakers is flagged a
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
 from storyline.model import Doc, Entity, Quote, Span, content_id
 from storyline.names import name_key
+from storyline.stories.disjoint import DisjointSets
 from storyline.stories.resolve import alias_index
 
 #: Share of the shorter quote's content words the longer one must hold to be the same quote.
@@ -41,23 +41,14 @@ def attach_quotes(docs: Sequence[Doc], entities: Sequence[Entity]) -> tuple[Quot
     names = alias_index(entities)
     quotes = [_with_speaker(q, owner, names) for d in docs for q in d.quotes]
     words = [_content_words(q, texts[q.span.article_id]) for q in quotes]
-    parent = list(range(len(quotes)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(range(len(quotes)))
     for i in range(len(quotes)):
         for j in range(i + 1, len(quotes)):
             if quotes[i].span.article_id != quotes[j].span.article_id and _same(
                 quotes[i], quotes[j], words[i], words[j]
             ):
-                parent[find(j)] = find(i)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(quotes)):
-        members[find(i)].append(i)
+                sets.union(i, j)
+    members = sets.groups()
     out = list(quotes)
     for group in (g for g in members.values() if len(g) > 1):
         gid = content_id(*sorted(_key(quotes[i].span) for i in group), prefix="q")

@@ -25,6 +25,7 @@ from storyline.model import (
 )
 from storyline.names import name_key
 from storyline.stories.copies import source_group
+from storyline.stories.disjoint import DisjointSets
 from storyline.stories.matching import (
     Embedder,
     figures_compatible,
@@ -77,23 +78,14 @@ def _independent_groups(members: Sequence[Claim], copies: dict[str, CopyLink]) -
     Whole-article copy detection misses partial syndication (a wire paragraph pasted into a
     longer story); a long sentence repeated verbatim by two outlets is that copy.
     """
-    parent = {source_group(c.span.article_id, copies): "" for c in members}
-    for key in parent:
-        parent[key] = key
-
-    def root(key: str) -> str:
-        while parent[key] != key:
-            key = parent[key]
-        return key
-
+    sets = DisjointSets(source_group(c.span.article_id, copies) for c in members)
     first_with: dict[str, str] = {}
     for claim in members:
         words = claim.text.lower().split()
         if len(words) >= VERBATIM_MIN_WORDS:
             group = source_group(claim.span.article_id, copies)
-            seen = first_with.setdefault(" ".join(words), group)
-            parent[root(group)] = root(seen)
-    return {c.span.article_id: root(source_group(c.span.article_id, copies)) for c in members}
+            sets.union(first_with.setdefault(" ".join(words), group), group)
+    return {c.span.article_id: sets.find(source_group(c.span.article_id, copies)) for c in members}
 
 
 def _fact(
