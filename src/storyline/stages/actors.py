@@ -98,7 +98,8 @@ _SECTOR_WORDS = {
     "prince emir sultan monarch governor mayor regime delegation negotiator spokesman "
     "spokeswoman spokesperson junta leader",
     "MIL": "army military troop soldier force navy marine warship jet warplane tank battalion "
-    "brigade commander general militiaman artillery paratrooper peacekeeper airforce",
+    "brigade commander general militiaman artillery paratrooper peacekeeper airforce "
+    "aircraft helicopter gunship bomber",
     "REB": "rebel insurgent guerrilla militant separatist fighter jihadist extremist "
     "terrorist",
     "COP": "police policeman policemen gendarme gendarmerie",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storyline.model import Doc
+from storyline.model import Actor, Doc
 
 #: The PLOVER event types we code, in the ontology's order (cooperation first).
 TYPES = (
@@ -28,31 +28,40 @@ COOPERATIVE = frozenset(
 CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST", "MOBILIZE"})
 
 _VERBS = {
-    "AGREE": "agree consent settle commit reconcile accept",
-    "CONSULT": "meet visit discuss negotiate consult telephone phone confer host mediate tour",
+    "AGREE": "agree consent settle commit reconcile accept offer",
+    "CONSULT": "meet visit discuss negotiate consult telephone phone confer host mediate tour "
+    "convene arrive travel",
     "SUPPORT": "praise support back endorse defend welcome commend applaud recognize "
     "recognise apologize apologise forgive sign thank congratulate hail upgrade restore "
-    "rally reaffirm approve",
-    "COOPERATE": "cooperate collaborate share extradite coordinate",
-    "AID": "donate provide deliver fund supply aid assist grant give",
-    "CONCEDE": "concede yield accede relent compromise ease lift",
+    "rally reaffirm approve salute laud embrace favor favour reassure honor honour",
+    "COOPERATE": "cooperate collaborate share extradite coordinate ally partner exchange",
+    "AID": "donate provide deliver fund supply aid assist grant give help rescue shelter "
+    "feed lend finance subsidize subsidise protect",
+    "CONCEDE": "concede yield accede relent compromise ease lift allow permit legalize "
+    "legalise pardon soften reverse abolish acquiesce bow",
     "RETREAT": "withdraw retreat release free surrender disarm demobilize demobilise "
-    "evacuate return resign",
-    "INVESTIGATE": "investigate probe inspect examine",
+    "evacuate return resign disengage repatriate unblock reopen",
+    "INVESTIGATE": "investigate probe inspect examine audit interrogate question monitor "
+    "scrutinize scrutinise",
     "REQUEST": "demand urge ask request appeal press petition plead implore order pressure "
-    "pressurize",
+    "pressurize pressurise beg invite require exhort",
     "ACCUSE": "accuse blame criticize criticise condemn denounce complain allege deplore "
-    "censure rebuke slam sue decry castigate lambaste chide fault summon",
-    "REJECT": "reject refuse deny decline veto rebuff dismiss oppose spurn resist defy renege",
-    "THREATEN": "threaten warn menace",
-    "PROTEST": "protest demonstrate march riot picket",
-    "MOBILIZE": "mobilize mobilise",
-    "SANCTION": "sanction suspend sever expel recall cancel freeze downgrade embargo boycott",
+    "censure rebuke slam sue decry castigate lambaste chide fault summon reprimand berate "
+    "charge indict convict prosecute impeach assail scold",
+    "REJECT": "reject refuse deny decline veto rebuff dismiss oppose spurn resist defy renege "
+    "snub ignore repudiate disavow",
+    "THREATEN": "threaten warn menace intimidate",
+    "PROTEST": "protest demonstrate march riot picket revolt mutiny",
+    "MOBILIZE": "mobilize mobilise patrol fortify rearm conscript muster amass",
+    "SANCTION": "sanction suspend sever expel recall cancel freeze downgrade embargo boycott "
+    "blacklist withhold postpone",
     "COERCE": "arrest detain seize confiscate ban prevent deport jail imprison occupy "
-    "restrict censor raid evict outlaw deface vandalize vandalise",
+    "restrict censor raid evict outlaw deface vandalize vandalise sentence impound disperse "
+    "suppress repress bar forbid prohibit dissolve annex",
     "ASSAULT": "kidnap abduct hijack torture assassinate massacre murder behead rape stab "
-    "execute explode beat",
-    "FIGHT": "fight clash shell invade bombard battle",
+    "execute explode beat lynch detonate torch loot ransack maim slaughter assault",
+    "FIGHT": "fight clash shell invade bombard battle repel overrun pound strafe retake "
+    "recapture skirmish besiege",
 }
 _PHRASAL = {
     "cut off": "SANCTION", "break off": "SANCTION", "call for": "REQUEST",
@@ -60,7 +69,9 @@ _PHRASAL = {
     "pull back": "RETREAT", "hand over": "RETREAT", "step down": "RETREAT",
     "back down": "CONCEDE", "give up": "CONCEDE", "turn down": "REJECT", "look into": "INVESTIGATE",
     "crack down": "COERCE", "blow up": "ASSAULT", "shoot down": "FIGHT", "lash out": "ACCUSE",
-    "speak out": "ACCUSE", "force out": "COERCE", "set fire": "COERCE",
+    "speak out": "ACCUSE", "force out": "COERCE", "set fire": "COERCE", "rule out": "REJECT",
+    "brush aside": "REJECT", "round up": "COERCE", "gun down": "ASSAULT", "shut down": "COERCE",
+    "walk out": "PROTEST",
 }  # fmt: skip
 #: Violent verbs: (the type when others act, the type when armed forces act).
 _VIOLENT = {
@@ -96,7 +107,8 @@ _CARRIERS = frozenset(
     "hold make issue announce launch stage carry conduct take express impose begin start "
     "reach pay mount declare file lodge send put remain resume dispatch deploy station mass "
     "strengthen boost increase bolster reinforce institute introduce enforce hand deliver "
-    "provide give supply ship airlift".split()
+    "provide give supply ship airlift complete open insist gather converge assemble "
+    "join".split()
 )
 #: Verbs that stop what their object names: ending talks sanctions, ending a curfew concedes.
 _STOPPERS = frozenset(
@@ -107,6 +119,13 @@ _RESTRICTIONS = frozenset(
     "curfew ban sanction embargo blockade siege restriction emergency law".split()
 )
 _TIES = frozenset("tie relation link contact".split())
+_ENVOYS = frozenset(
+    "inspector observer monitor peacekeeper ambassador diplomat envoy worker staff".split()
+)
+#: Verbs of intention: "offered to hand over", "swore to fight".
+_INTENT_VERBS = frozenset("offer swear vow pledge promise intend".split())
+#: Nouns that say little until their modifier does: "mediation efforts".
+_GENERIC = frozenset("effort process plan programme program operation campaign mission".split())
 #: Verbs that take in observers: receiving inspectors is a RETREAT in PLOVER.
 _RECEIVERS = frozenset("receive admit allow accept welcome".split())
 _MODES = {
@@ -125,7 +144,7 @@ VERB_TYPES = {w: t for t, words in _VERBS.items() for w in words.split()}
 NOUN_TYPES = {w: t for t, words in _NOUNS.items() for w in words.split()}
 _KNOWN = frozenset(
     {*VERB_TYPES, *_VIOLENT, *_CARRIERS, *_STOPPERS, *_RECEIVERS, *_REFUSALS,
-     *(p.split()[0] for p in _PHRASAL), "threaten", "prepare"}
+     *(p.split()[0] for p in _PHRASAL), *_INTENT_VERBS, "threaten", "prepare", "shun"}
 )  # fmt: skip
 
 
@@ -136,21 +155,24 @@ class Typing:
     type: str | None
     mode: str | None = None
     armed: str | None = None  # "attacked": ASSAULT, but FIGHT when the army attacks
+    final: bool = False  # the frame fixed the type ("threatened to"): no intent rule applies
 
 
 def classify(doc: Doc, kids: list[list[int]], pred: int, frame: int | None) -> Typing:
     """Return the type of the event whose main verb is `pred` (under the frame verb, if any)."""
     frame_lemma = doc.tokens[frame].lemma.lower() if frame is not None else ""
     if frame_lemma == "threaten":
-        return Typing("THREATEN")
+        return Typing("THREATEN", final=True)
     found = _by_verb(doc, kids, pred)
-    if frame_lemma in {"prepare", "ready"} and found.type in CONFLICTUAL | {"ASSAULT"}:
-        return Typing("MOBILIZE")
+    lemma = verb_lemma(doc, pred)
     if found.type is None:
         found = _by_helper(doc, kids, pred)
-    lemma = verb_lemma(doc, pred)
+        if lemma in _INTENT_VERBS and found.type is not None:
+            return Typing(as_intent(found.type, "promised", False), found.mode, final=True)
+    if frame_lemma in {"prepare", "ready"} and found.type in CONFLICTUAL:
+        return Typing("MOBILIZE", final=True)  # readying force is a show of force
     if lemma in _REFUSALS and found.type in COOPERATIVE | {"AGREE"}:
-        return Typing("REJECT")
+        return Typing("REJECT", final=True)
     return found
 
 
@@ -166,24 +188,31 @@ def _by_helper(doc: Doc, kids: list[list[int]], pred: int) -> Typing:
     return Typing(None)
 
 
-def resolve_violence(typing: Typing, actor_sector: str | None, actor_text: str = "") -> str | None:
+def resolve_violence(typing: Typing, actor: Actor | None) -> str | None:
     """Use the armed type when an army or government acts (a militia is not an army)."""
-    if typing.armed and actor_sector in {"MIL", "GOV", "COP"} and "militia" not in actor_text:
+    sector = actor.sector if actor else None
+    if typing.armed and sector in {"MIL", "GOV", "COP"} and "militia" not in actor.text.lower():
         return typing.armed
-    if typing.armed and typing.type == "PROTEST" and actor_sector is None:
+    if typing.armed and typing.type == "PROTEST" and (actor is None or actor.code is None
+                                                      and sector is None):  # fmt: skip
         return None  # "the ship blocked the canal" is no protest
     return typing.type
 
 
-def as_intent(kind: str | None, modality: str | None, negated: bool) -> str | None:
+def as_intent(
+    kind: str | None, modality: str | None, negated: bool, conditional: bool = False
+) -> str | None:
     """Apply PLOVER's coding of intentions and refusals to a type.
 
     "will visit" expresses intent to cooperate (AGREE), "would boycott" is a threat
-    (THREATEN), "did not agree" / "will not accept" is a refusal (REJECT).
+    (THREATEN), and so is any intention on a condition ("will withdraw unless ...");
+    "did not agree" / "will not accept" is a refusal (REJECT).
     """
     if negated:
         return "REJECT" if kind in COOPERATIVE | {"AGREE"} else kind
     if modality in {"future", "planned", "promised", "proposed", "would"}:
+        if conditional and kind in COOPERATIVE | CONFLICTUAL:
+            return "THREATEN"
         if kind in COOPERATIVE:
             return "AGREE"
         if kind in CONFLICTUAL:
@@ -231,7 +260,13 @@ def _by_object(verb: str, noun: str | None) -> str | None:
     """Return the type a verb takes from its object noun, or None to fall back to the verb."""
     if noun is None:
         return None
+    if verb in _STOPPERS | {"shun"} and noun in {"work", "tool"}:
+        return "PROTEST"  # "stopped work": a strike
+    if verb in {"withdraw", "recall", "pull"} and noun in _ENVOYS:
+        return "SANCTION"  # withdrawing inspectors or an ambassador reduces relations
     if verb in _STOPPERS:
+        if noun in {"blockade", "siege"}:
+            return "RETREAT"
         if noun in _RESTRICTIONS:
             return "CONCEDE"
         if noun in _TIES or NOUN_TYPES.get(noun) in COOPERATIVE | {"AGREE"}:
@@ -261,6 +296,9 @@ def _object_noun(doc: Doc, kids: list[list[int]], pred: int) -> str | None:
     if head is None or doc.tokens[head].pos not in {"NOUN", "PROPN"}:
         return None
     lemma = _compound(doc, kids, head)
+    if lemma in _GENERIC:
+        modifier = next((k for k in kids[head] if doc.tokens[k].dep == "compound"), None)
+        lemma = doc.tokens[modifier].lemma.lower() if modifier is not None else lemma
     if lemma in NOUN_TYPES or lemma in _TIES or lemma in _RESTRICTIONS:
         return lemma
     for k in kids[head]:  # "10 days of war games", "a mission of observers"

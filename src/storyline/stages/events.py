@@ -102,8 +102,10 @@ def _event(
         return None
     negated = clause.negated if clause else _negated(doc, kids, pred)
     modality = clause.modality if clause else None
-    kind = resolve_violence(typing, *((actor.sector, actor.text) if actor else (None, "")))
-    kind = as_intent(kind, _would(doc, kids, pred, modality), negated)
+    kind = resolve_violence(typing, actor)
+    if not typing.final:
+        conditional = _conditional(doc, kids, pred if frame is None else frame)
+        kind = as_intent(kind, _would(doc, kids, pred, modality), negated, conditional)
     action = _action_span(doc, kids, pred, frame)
     aid, text = doc.article.id, doc.article.text
     taken = [a.span for a in (actor, target) if a is not None]
@@ -178,6 +180,16 @@ def _would(doc: Doc, kids: list[list[int]], pred: int, modality: str | None) -> 
         if tok.dep == "aux" and text[tok.start : tok.end].lower() in {"would", "'d"}:
             return "would"
     return modality
+
+
+def _conditional(doc: Doc, kids: list[list[int]], pred: int) -> bool:
+    """Tell whether the action hangs on a condition ("unless the president ...")."""
+    for k in kids[pred]:
+        if doc.tokens[k].dep == "advcl":
+            marks = {doc.tokens[j].lemma.lower() for j in kids[k] if doc.tokens[j].dep == "mark"}
+            if marks & {"unless", "if"}:
+                return True
+    return False
 
 
 def _agent(doc: Doc, kids: list[list[int]], pred: int) -> int | None:
