@@ -326,6 +326,7 @@ class Actor:
     text: str
     code: str | None = None  # ISO 3166-1 alpha-3, or IGO / NGO for international bodies
     sector: str | None = None  # GOV, MIL, REB, COP, LEG, JUD, OPP, CVL, BUS, MED, ...
+    label: str | None = None  # entity label of the phrase's head (PERSON, ORG, GPE, ...)
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,7 +122,12 @@ _SECTOR_WORDS = {
     "AGR": "farmer",
 }
 SECTORS = {word: sector for sector, words in _SECTOR_WORDS.items() for word in words.split()}
-_SKIP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl"})
+_SKIP_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
+#: Titles that the model tags as proper nouns ("President Obama") but that name a sector.
+_TITLES = frozenset(
+    "president minister king queen prince general senator governor mayor ambassador premier "
+    "chancellor secretary emir sultan".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -223,7 +228,8 @@ def make_actor(
     sector = _sector(doc, toks, head)
     if sector is None and kind == "capital" and core:
         sector = "GOV"  # "Moscow demanded": a capital as subject or object is its government
-    return Actor(Span(doc.article.id, start, end), text[start:end], code, sector)
+    label = doc.tokens[head].ent or None
+    return Actor(Span(doc.article.id, start, end), text[start:end], code, sector, label)
 
 
 def _trim(doc: Doc, toks: list[int]) -> list[int]:
@@ -261,7 +267,7 @@ def _code(doc: Doc, toks: list[int]) -> tuple[str | None, str | None]:
 def _sector(doc: Doc, toks: list[int], head: int) -> str | None:
     """Return the sector the phrase's head noun names, else one its modifiers name."""
     lemma = doc.tokens[head].lemma.lower()
-    if lemma in SECTORS:
+    if lemma in SECTORS and _common(doc, head):
         return SECTORS[lemma]
     text = doc.article.text
     seat = _SEATS.get(" ".join(text[doc.tokens[i].start : doc.tokens[i].end].lower()
@@ -270,6 +276,12 @@ def _sector(doc: Doc, toks: list[int], head: int) -> str | None:
         return seat[1]
     for i in toks:
         word = doc.tokens[i].lemma.lower()
-        if word in SECTORS and doc.tokens[i].pos in {"NOUN", "PROPN"}:
+        if word in SECTORS and _common(doc, i):
             return SECTORS[word]
     return None
+
+
+def _common(doc: Doc, i: int) -> bool:
+    """Tell a sector word from a name: "marines" is military, "Evergreen Marine" a company."""
+    tok = doc.tokens[i]
+    return tok.pos == "NOUN" or (tok.pos == "PROPN" and tok.lemma.lower() in _TITLES)

@@ -30,13 +30,13 @@ CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST", "M
 _VERBS = {
     "AGREE": "agree consent settle commit reconcile accept offer",
     "CONSULT": "meet visit discuss negotiate consult telephone phone confer host mediate tour "
-    "convene arrive travel",
+    "convene",
     "SUPPORT": "praise support back endorse defend welcome commend applaud recognize "
     "recognise apologize apologise forgive sign thank congratulate hail upgrade restore "
     "rally reaffirm approve salute laud embrace favor favour reassure honor honour",
     "COOPERATE": "cooperate collaborate share extradite coordinate ally partner exchange",
-    "AID": "donate provide deliver fund supply aid assist grant give help rescue shelter "
-    "feed lend finance subsidize subsidise protect",
+    "AID": "donate fund aid assist grant help rescue shelter feed lend finance subsidize "
+    "subsidise",
     "CONCEDE": "concede yield accede relent compromise ease lift allow permit legalize "
     "legalise pardon soften reverse abolish acquiesce bow",
     "RETREAT": "withdraw retreat release free surrender disarm demobilize demobilise "
@@ -87,29 +87,37 @@ _NOUNS = {
     "mediation",
     "SUPPORT": "support apology recognition endorsement",
     "COOPERATE": "cooperation exercise drill game",
-    "AID": "aid assistance donation loan relief arms arm weapon medicine food supply grain "
-    "money peacekeeper",
+    "AID": "aid assistance donation loan relief",
     "RETREAT": "ceasefire truce withdrawal release amnesty",
-    "INVESTIGATE": "investigation inquiry probe inspection inspector observer investigator "
-    "monitor",
+    "INVESTIGATE": "investigation inquiry probe inspection",
     "REQUEST": "appeal demand request call reminder",
     "ACCUSE": "criticism complaint condemnation accusation lawsuit",
     "THREATEN": "threat warning ultimatum",
     "PROTEST": "protest demonstration rally march boycott sit-in strike",
-    "MOBILIZE": "alert deployment mobilization mobilisation troop force soldier warship",
+    "MOBILIZE": "alert deployment mobilization mobilisation",
     "SANCTION": "sanction embargo suspension",
     "COERCE": "curfew crackdown arrest blockade ban siege emergency",
     "ASSAULT": "attack bombing massacre assassination kidnapping",
     "FIGHT": "offensive airstrike shelling bombardment battle clash fighting war fire artillery",
 }
-#: Verbs whose type is their object's: "sent aid" is AID, "sent troops" MOBILIZE.
-_CARRIERS = frozenset(
+#: What is sent or handed over: "sent arms" is AID, "sent troops" MOBILIZE.
+_GOODS = {
+    **dict.fromkeys("arms arm weapon medicine food supply grain money peacekeeper".split(), "AID"),
+    **dict.fromkeys("troop force soldier warship".split(), "MOBILIZE"),
+    **dict.fromkeys("inspector observer investigator monitor".split(), "INVESTIGATE"),
+}
+#: Verbs whose type is their object's: "held talks", "imposed a curfew".
+_LIGHT = frozenset(
     "hold make issue announce launch stage carry conduct take express impose begin start "
-    "reach pay mount declare file lodge send put remain resume dispatch deploy station mass "
-    "strengthen boost increase bolster reinforce institute introduce enforce hand deliver "
-    "provide give supply ship airlift complete open insist gather converge assemble "
-    "join".split()
+    "reach pay mount declare file lodge put remain resume institute introduce enforce "
+    "complete open insist gather converge assemble join".split()
 )
+#: Verbs that move what they name: "sent aid", "deployed troops", "handed over medicine".
+_TRANSFERS = frozenset(
+    "send dispatch deploy station mass strengthen boost increase bolster reinforce hand "
+    "deliver provide give supply ship airlift".split()
+)
+_CARRIERS = _LIGHT | _TRANSFERS
 #: Verbs that stop what their object names: ending talks sanctions, ending a curfew concedes.
 _STOPPERS = frozenset(
     "end halt stop suspend cut freeze break sever cancel terminate prohibit withhold lift "
@@ -272,14 +280,16 @@ def _by_object(verb: str, noun: str | None) -> str | None:
         if noun in _TIES or NOUN_TYPES.get(noun) in COOPERATIVE | {"AGREE"}:
             return "SANCTION"
         return None
-    if verb in _RECEIVERS and (NOUN_TYPES.get(noun) == "INVESTIGATE" or noun == "peacekeeper"):
+    if verb in _RECEIVERS and (_GOODS.get(noun) == "INVESTIGATE" or noun == "peacekeeper"):
         return "RETREAT"
     if verb in {"lodge", "file", "register"} and noun in {"protest", "complaint", "lawsuit"}:
         return "ACCUSE"
     if verb in {"impose", "declare", "institute", "introduce", "enforce"} and noun in {
         "sanction", "embargo"}:  # fmt: skip
         return "SANCTION"
-    if verb in _CARRIERS:
+    if verb in _TRANSFERS:
+        return _GOODS.get(noun) or NOUN_TYPES.get(noun)
+    if verb in _LIGHT:
         return NOUN_TYPES.get(noun)
     return None
 
@@ -299,7 +309,7 @@ def _object_noun(doc: Doc, kids: list[list[int]], pred: int) -> str | None:
     if lemma in _GENERIC:
         modifier = next((k for k in kids[head] if doc.tokens[k].dep == "compound"), None)
         lemma = doc.tokens[modifier].lemma.lower() if modifier is not None else lemma
-    if lemma in NOUN_TYPES or lemma in _TIES or lemma in _RESTRICTIONS:
+    if lemma in NOUN_TYPES or lemma in _GOODS or lemma in _TIES or lemma in _RESTRICTIONS:
         return lemma
     for k in kids[head]:  # "10 days of war games", "a mission of observers"
         if doc.tokens[k].dep == "prep" and doc.tokens[k].lemma.lower() == "of":

@@ -91,8 +91,8 @@ def _event(
     typing = classify(doc, kids, pred, frame)
     if demanded is not None:
         typing = Typing("REQUEST")
-    if typing.type is None and lemma in _STATIVE:
-        return None
+    if typing.type is None and (lemma in _STATIVE or lemma in CUE_VERBS):
+        return None  # a state or a statement, not an act
     actor_tok, target_tok = _parties(doc, kids, pred, frame)
     if demanded is not None:
         target_tok = _subject(doc, kids, demanded.predicate)
@@ -102,7 +102,7 @@ def _event(
         return None
     negated = clause.negated if clause else _negated(doc, kids, pred)
     modality = clause.modality if clause else None
-    kind = resolve_violence(typing, actor)
+    kind = resolve_violence(typing, actor) if _has_party(actor, target) else None
     if not typing.final:
         conditional = _conditional(doc, kids, pred if frame is None else frame)
         kind = as_intent(kind, _would(doc, kids, pred, modality), negated, conditional)
@@ -180,6 +180,16 @@ def _would(doc: Doc, kids: list[list[int]], pred: int, modality: str | None) -> 
         if tok.dep == "aux" and text[tok.start : tok.end].lower() in {"would", "'d"}:
             return "would"
     return modality
+
+
+def _has_party(actor: Actor | None, target: Actor | None) -> bool:
+    """Tell whether the event involves a political party at all: a coded, sector or named actor.
+
+    "It had suspended traffic" is an act, but no PLOVER event between parties.
+    """
+    return any(
+        a is not None and (a.code or a.sector or a.label in _ACTOR_ENTS) for a in (actor, target)
+    )
 
 
 def _conditional(doc: Doc, kids: list[list[int]], pred: int) -> bool:

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from storyline.model import Doc, Fact, Quote, Story, content_id
 from storyline.stories.cluster import group_stories
 from storyline.stories.copies import find_copies
+from storyline.stories.events import reconcile_events
+from storyline.stories.five_w1h import five_w1h
 from storyline.stories.reconcile import partial_copies, reconcile
 from storyline.stories.resolve import resolve_entities
 from storyline.stories.sources import profile_sources
@@ -26,6 +28,7 @@ def build_story(docs: Sequence[Doc]) -> Story:
     entities = resolve_entities(docs)
     quotes: tuple[Quote, ...] = tuple(q for d in docs for q in d.quotes)
     article_ids = tuple(d.id for d in docs)
+    events = reconcile_events(docs, facts, copies)
     return Story(
         id=content_id(*sorted(article_ids), prefix="s"),
         title=_title(docs, facts),
@@ -36,6 +39,8 @@ def build_story(docs: Sequence[Doc]) -> Story:
         timeline=build_timeline(facts),
         sources=profile_sources(docs, facts, copies),
         copies=(*copies.values(), *partial_copies(facts, copies)),
+        events=events,
+        five_w1h=five_w1h(events, docs),
     )
 
 

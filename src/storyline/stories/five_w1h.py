@@ -1,0 +1,182 @@
+"""The 5W1H of a story's main event: who, what, when, where, why and how, each with evidence.
+
+The main event is the one most sources report, early in their articles (news puts the main
+event in the headline and lead), realised rather than expected, with an actor. Each W is read
+from that event's reports: who is the actor (or, when nobody acts, whom it happened to),
+what the action with its object, when its date or time, where its place, why a stated cause
+("because", "due to", "in protest at"), how the manner or means ("by ...", "with ...").
+A W no report states stays null. Each answer lists the phrase in every source that states it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from storyline.model import Answer, Doc, Event, Evidence, FiveW1H, Span
+from storyline.stages.clauses import children_of, subtree
+
+__all__ = ["five_w1h", "main_event"]
+
+#: Sentences past this index in an article get no lead bonus.
+LEAD_SENTENCES = 3
+_CAUSE_MARKS = frozenset({"because", "since", "as"})
+_CAUSE_PREPS = frozenset({"because", "due", "owing", "amid", "over", "following"})
+_HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "also", "now", "then",
+                            "still", "already", "finally", "recently", "currently", "later"})  # fmt: skip
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+Reader = Callable[[Doc, list[list[int]], Event], Span | None]
+
+
+def main_event(events: Sequence[Event], docs: Sequence[Doc]) -> Event | None:
+    """Return the story's main event: most sources, earliest in them, realised, with an actor."""
+    if not events:
+        return None
+    position = _positions(docs)
+
+    def score(event: Event) -> tuple[float, str]:
+        lead = sum(max(0, LEAD_SENTENCES - position.get(e.span, LEAD_SENTENCES))
+                   for e in event.evidence)  # fmt: skip
+        value = 2.0 * event.independent_sources + lead
+        value += 1.0 * (event.type is not None) + 0.5 * (event.actor is not None)
+        value += 0.5 * (event.target is not None) - 2.0 * (event.modality is not None)
+        value -= 2.0 * event.negated
+        return (-value, event.id)
+
+    return min(events, key=score)
+
+
+def _positions(docs: Sequence[Doc]) -> dict[Span, int]:
+    """Map each sentence (trimmed, as evidence has it) to its index in its article."""
+    out: dict[Span, int] = {}
+    for doc in docs:
+        text = doc.article.text
+        for i, sent in enumerate(doc.sentences):
+            chunk = text[sent.start : sent.end]
+            start = sent.start + len(chunk) - len(chunk.lstrip())
+            out[Span(sent.article_id, start, sent.start + len(chunk.rstrip()))] = i
+    return out
+
+
+def five_w1h(events: Sequence[Event], docs: Sequence[Doc]) -> FiveW1H | None:
+    """Return the 5W1H of the story's main event, or None when the story has no event."""
+    event = main_event(events, docs)
+    if event is None:
+        return None
+    by_id = {e.id: (d, e) for d in docs for e in d.events}
+    reports = [by_id[m] for m in event.mention_ids if m in by_id] or [
+        (d, e) for d in docs for e in d.events if e.id == event.id
+    ]
+    kids = {d.id: children_of(d) for d, _ in reports}
+
+    def answer(read: Reader) -> Answer | None:
+        spans = [(d, s) for d, e in reports if (s := read(d, kids[d.id], e)) is not None]
+        if not spans:
+            return None
+        evidence = tuple(Evidence(s, d.article.text[s.start : s.end]) for d, s in spans)
+        return Answer(evidence[0].text, evidence)
+
+    return FiveW1H(
+        event_id=event.id,
+        who=answer(_who),
+        what=answer(_what),
+        when=answer(_when),
+        where=answer(_where),
+        why=answer(_why),
+        how=answer(_how),
+    )
+
+
+def _who(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
+    party = event.actor or event.target
+    return party.span if party is not None else None
+
+
+def _what(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
+    """Return the action with its object when the object follows it in the sentence."""
+    span = event.action_span
+    sentence = event.evidence[0].span
+    target = event.target
+    if target is not None and span.end <= target.span.start < sentence.end:
+        gap = doc.article.text[span.end : target.span.start]
+        if len(gap) <= 40 and "," not in gap:
+            return Span(span.article_id, span.start, target.span.end)
+    return span
+
+
+def _when(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
+    """Return the event's time expression, else a clock time in its sentence ("at 6am")."""
+    if event.time is not None:
+        return event.time.span
+    sentence = event.evidence[0].span
+    toks = [i for i in doc.token_range(sentence.start, sentence.end) if doc.tokens[i].ent == "TIME"]
+    if not toks:
+        return None
+    run = [toks[0]]
+    for i in toks[1:]:
+        if i != run[-1] + 1:
+            break
+        run.append(i)
+    return Span(doc.id, doc.tokens[run[0]].start, doc.tokens[run[-1]].end)
+
+
+def _where(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
+    """Return the event's place, else the first named place of its sentence."""
+    if event.place is not None:
+        return event.place.span
+    sentence = event.evidence[0].span
+    taken = [a.span for a in (event.actor, event.target) if a is not None]
+    for mention in doc.mentions:
+        inside = sentence.start <= mention.span.start < sentence.end
+        if inside and mention.label in _PLACE_LABELS and not any(
+            t.start <= mention.span.start < t.end for t in taken
+        ):
+            return mention.span
+    return None
+
+
+def _why(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
+    """Return a stated cause: "because ...", "due to ...", "amid ...", "in protest at ..."."""
+    for pred in _predicates(doc, event):
+        for k in kids[pred]:
+            tok = doc.tokens[k]
+            marks = {doc.tokens[j].lemma.lower() for j in kids[k] if doc.tokens[j].dep == "mark"}
+            if tok.dep == "advcl" and marks & _CAUSE_MARKS:
+                return _phrase(doc, kids, k)
+            if tok.dep == "prep" and tok.lemma.lower() in _CAUSE_PREPS:
+                return _phrase(doc, kids, k)
+            if tok.dep == "prep" and tok.lemma.lower() == "in" and _has_word(doc, kids, k, "protest"):
+                return _phrase(doc, kids, k)
+    return None
+
+
+def _how(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
+    """Return the manner or means: "by ramming ...", "with machetes", "sharply"."""
+    for pred in _predicates(doc, event):
+        for k in kids[pred]:
+            tok = doc.tokens[k]
+            word = doc.article.text[tok.start : tok.end].lower()
+            if tok.dep == "prep" and tok.lemma.lower() in {"by", "with", "using", "via"}:
+                return _phrase(doc, kids, k)
+            if tok.dep == "advmod" and word.endswith("ly") and word not in _HEDGE_ADVERBS:
+                return _phrase(doc, kids, k)
+    return None
+
+
+def _predicates(doc: Doc, event: Event) -> list[int]:
+    """Return the verbs of the event's action, main verb first."""
+    toks = doc.token_range(event.action_span.start, event.action_span.end)
+    verbs = [i for i in toks if doc.tokens[i].pos in {"VERB", "AUX"}]
+    return list(reversed(verbs))
+
+
+def _has_word(doc: Doc, kids: list[list[int]], top: int, lemma: str) -> bool:
+    return any(doc.tokens[i].lemma.lower() == lemma for i in subtree(kids, top))
+
+
+def _phrase(doc: Doc, kids: list[list[int]], top: int) -> Span:
+    """Return the contiguous span of a token's subtree, without edge punctuation."""
+    toks = sorted(subtree(kids, top))
+    while len(toks) > 1 and doc.tokens[toks[-1]].pos == "PUNCT":
+        toks.pop()
+    return Span(doc.id, doc.tokens[toks[0]].start, doc.tokens[toks[-1]].end)
