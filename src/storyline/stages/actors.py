@@ -123,6 +123,8 @@ _SECTOR_WORDS = {
 }
 SECTORS = {word: sector for sector, words in _SECTOR_WORDS.items() for word in words.split()}
 _SKIP_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
+#: Prepositions that say whose an actor is: "troops of Serbia", "doctors from Iraq".
+_OWN_PREPS = frozenset({"of", "from", "for", "in"})
 #: Titles that the model tags as proper nouns ("President Obama") but that name a sector.
 _TITLES = frozenset(
     "president minister king queen prince general senator governor mayor ambassador premier "
@@ -208,9 +210,11 @@ def phrase_tokens(doc: Doc, kids: list[list[int]], head: int) -> list[int]:
     while todo:
         i = todo.pop()
         for k in kids[i]:
-            if doc.tokens[k].dep not in _SKIP_DEPS:
-                out.append(k)
-                todo.append(k)
+            tok = doc.tokens[k]
+            if tok.dep in _SKIP_DEPS or (tok.dep == "prep" and tok.lemma.lower() not in _OWN_PREPS):
+                continue  # "the vessel under the flag of Panama" is not a Panamanian actor
+            out.append(k)
+            todo.append(k)
     return sorted(out)
 
 

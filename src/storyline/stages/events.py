@@ -218,16 +218,17 @@ def _target(doc: Doc, kids: list[list[int]], pred: int) -> int | None:
     objects = [k for k in kids[pred] if doc.tokens[k].dep in {"dobj", "dative"}]
     candidates = list(objects)
     todo = [pred, *objects]
-    for depth in range(3):
+    for _ in range(3):  # "a suspension of air links with Serbia": through "of" to "with"
         nxt = []
         for head in todo:
             for k in kids[head]:
-                tok = doc.tokens[k]
-                if tok.dep == "prep" and tok.lemma.lower() in _TARGET_PREPS:
-                    pobj = [j for j in kids[k] if doc.tokens[j].dep == "pobj"]
+                if doc.tokens[k].dep != "prep":
+                    continue
+                pobj = [j for j in kids[k] if doc.tokens[j].dep == "pobj"]
+                if doc.tokens[k].lemma.lower() in _TARGET_PREPS:
                     candidates += pobj
-                    nxt += pobj
-        todo = nxt if depth else nxt + objects
+                nxt += pobj
+        todo = nxt
     for k in candidates:
         if doc.tokens[k].ent in {"DATE", "TIME"}:
             continue

@@ -231,8 +231,8 @@ def _actor_value(actor: Actor | None) -> tuple[str, str] | None:
     if actor is None or key is None:
         return None
     if actor.code is not None:
-        return (actor.code, actor.text)
-    return (key, actor.text) if actor.label in _NAMED else None
+        return (f"code:{actor.code}", actor.text)
+    return (f"name:{key}", actor.text) if actor.label in _NAMED else None
 
 
 def _by_value(
@@ -248,6 +248,8 @@ def _by_value(
         key, written = pair
         by_key[key].append(event)
         shown.setdefault(key, written)
+    if len({k.split(":", 1)[0] for k in by_key if ":" in k}) > 1:
+        return None  # a country against a name: two ways to say who, not two answers
     variants = [_variant(shown[k], events) for k, events in sorted(by_key.items())]
     return Conflict(slot, tuple(variants)) if _disagree(variants) else None
 

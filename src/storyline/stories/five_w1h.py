@@ -10,9 +10,11 @@ A W no report states stays null. Each answer lists the phrase in every source th
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from storyline.model import Answer, Doc, Event, Evidence, FiveW1H, Span
+from storyline.names import name_key
 from storyline.stages.clauses import children_of, subtree
 
 __all__ = ["five_w1h", "main_event"]
@@ -69,22 +71,38 @@ def five_w1h(events: Sequence[Event], docs: Sequence[Doc]) -> FiveW1H | None:
     ]
     kids = {d.id: children_of(d) for d, _ in reports}
 
-    def answer(read: Reader) -> Answer | None:
-        spans = [(d, s) for d, e in reports if (s := read(d, kids[d.id], e)) is not None]
-        if not spans:
+    def answer(read: Reader, key: Callable[[Doc, Event, str], str]) -> Answer | None:
+        """Answer with what most reports say; the evidence is every report that says it."""
+        found = [(d, s, key(d, e, d.article.text[s.start : s.end])) for d, e in reports
+                 if (s := read(d, kids[d.id], e)) is not None]  # fmt: skip
+        if not found:
             return None
-        evidence = tuple(Evidence(s, d.article.text[s.start : s.end]) for d, s in spans)
+        counts = Counter(k for _, _, k in found)
+        best = max(counts, key=lambda k: (counts[k], -[k2 for _, _, k2 in found].index(k)))
+        evidence = tuple(Evidence(s, d.article.text[s.start : s.end])
+                         for d, s, k in found if k == best)  # fmt: skip
         return Answer(evidence[0].text, evidence)
 
     return FiveW1H(
         event_id=event.id,
-        who=answer(_who),
-        what=answer(_what),
-        when=answer(_when),
-        where=answer(_where),
-        why=answer(_why),
-        how=answer(_how),
+        who=answer(_who, _by_name),
+        what=answer(_what, lambda d, e, t: "same event"),  # every report states this event
+        when=answer(_when, _by_date),
+        where=answer(_where, _by_name),
+        why=answer(_why, lambda d, e, t: t.lower()),
+        how=answer(_how, lambda d, e, t: t.lower()),
     )
+
+
+def _by_name(doc: Doc, event: Event, text: str) -> str:
+    return name_key(text)
+
+
+def _by_date(doc: Doc, event: Event, text: str) -> str:
+    """Compare times by the date they resolve to ("Tuesday" and "March 23" agree)."""
+    if event.time is not None and event.time.text == text and event.time.value:
+        return event.time.value
+    return text.lower()
 
 
 def _who(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
