@@ -15,13 +15,14 @@ from collections.abc import Callable, Sequence
 
 from storyline.model import Answer, Doc, Event, Evidence, FiveW1H, Span
 from storyline.names import name_key
+from storyline.stories.events import actor_key
 from storyline.stages.clauses import children_of, subtree
 
 __all__ = ["five_w1h", "main_event"]
 
 #: Sentences past this index in an article get no lead bonus.
 LEAD_SENTENCES = 3
-_CAUSE_MARKS = frozenset({"because", "since", "as"})
+_CAUSE_MARKS = frozenset({"because"})  # "as" and "since" are more often about time
 _CAUSE_PREPS = frozenset({"because", "due", "owing", "amid", "over", "following"})
 _HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "also", "now", "then",
                             "still", "already", "finally", "recently", "currently", "later"})  # fmt: skip
@@ -40,7 +41,8 @@ def main_event(events: Sequence[Event], docs: Sequence[Doc]) -> Event | None:
         lead = sum(max(0, LEAD_SENTENCES - position.get(e.span, LEAD_SENTENCES))
                    for e in event.evidence)  # fmt: skip
         value = 2.0 * event.independent_sources + lead
-        value += 1.0 * (event.type is not None) + 0.5 * (event.actor is not None)
+        named = event.actor is not None and actor_key(event.actor) is not None
+        value += 1.0 * (event.type is not None) + 1.0 * named
         value += 0.5 * (event.target is not None) - 2.0 * (event.modality is not None)
         value -= 2.0 * event.negated
         return (-value, event.id)
@@ -123,11 +125,21 @@ def _what(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
 
 
 def _when(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
-    """Return the event's time expression, else a clock time in its sentence ("at 6am")."""
+    """Return the event's time, else a clock time in its sentence ("at 6am"), else the
+    first time the article's lead gives (a headline rarely dates the event; its lead does)."""
     if event.time is not None:
         return event.time.span
-    sentence = event.evidence[0].span
-    toks = [i for i in doc.token_range(sentence.start, sentence.end) if doc.tokens[i].ent == "TIME"]
+    for lo, hi in (_sentence_range(event), _lead_range(doc)):
+        dates = [t.span for t in doc.times if lo <= t.span.start < hi]
+        clock = _clock_time(doc, lo, hi)
+        found = sorted([*dates, *([clock] if clock else [])])
+        if found:
+            return found[0]
+    return None
+
+
+def _clock_time(doc: Doc, lo: int, hi: int) -> Span | None:
+    toks = [i for i in doc.token_range(lo, hi) if doc.tokens[i].ent == "TIME"]
     if not toks:
         return None
     run = [toks[0]]
@@ -139,18 +151,28 @@ def _when(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
 
 
 def _where(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
-    """Return the event's place, else the first named place of its sentence."""
+    """Return the event's place, else the first named place of its sentence, else of the lead."""
     if event.place is not None:
         return event.place.span
-    sentence = event.evidence[0].span
     taken = [a.span for a in (event.actor, event.target) if a is not None]
-    for mention in doc.mentions:
-        inside = sentence.start <= mention.span.start < sentence.end
-        if inside and mention.label in _PLACE_LABELS and not any(
-            t.start <= mention.span.start < t.end for t in taken
-        ):
-            return mention.span
+    for lo, hi in (_sentence_range(event), _lead_range(doc)):
+        for mention in doc.mentions:
+            if lo <= mention.span.start < hi and mention.label in _PLACE_LABELS and not any(
+                t.start <= mention.span.start < t.end for t in taken
+            ):
+                return mention.span
     return None
+
+
+def _sentence_range(event: Event) -> tuple[int, int]:
+    span = event.evidence[0].span
+    return span.start, span.end
+
+
+def _lead_range(doc: Doc) -> tuple[int, int]:
+    """Return the character range of the article's first few sentences."""
+    lead = doc.sentences[: LEAD_SENTENCES + 1]
+    return (lead[0].start, lead[-1].end) if lead else (0, 0)
 
 
 def _why(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
@@ -161,7 +183,9 @@ def _why(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
             marks = {doc.tokens[j].lemma.lower() for j in kids[k] if doc.tokens[j].dep == "mark"}
             if tok.dep == "advcl" and marks & _CAUSE_MARKS:
                 return _phrase(doc, kids, k)
-            if tok.dep == "prep" and tok.lemma.lower() in _CAUSE_PREPS:
+            if tok.dep == "advcl" and _is_purpose(doc, kids, k):
+                return _phrase(doc, kids, k)  # "lands in Washington to meet Obama"
+            if tok.dep == "prep" and tok.lemma.lower() in _CAUSE_PREPS and not _timed(doc, kids, k):
                 return _phrase(doc, kids, k)
             if tok.dep == "prep" and tok.lemma.lower() == "in" and _has_word(doc, kids, k, "protest"):
                 return _phrase(doc, kids, k)
@@ -174,7 +198,8 @@ def _how(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
         for k in kids[pred]:
             tok = doc.tokens[k]
             word = doc.article.text[tok.start : tok.end].lower()
-            if tok.dep == "prep" and tok.lemma.lower() in {"by", "with", "using", "via"}:
+            means = tok.dep == "prep" and tok.lemma.lower() in {"by", "with", "using", "via"}
+            if means and not _names_party(doc, kids, k):
                 return _phrase(doc, kids, k)
             if tok.dep == "advmod" and word.endswith("ly") and word not in _HEDGE_ADVERBS:
                 return _phrase(doc, kids, k)
@@ -186,6 +211,26 @@ def _predicates(doc: Doc, event: Event) -> list[int]:
     toks = doc.token_range(event.action_span.start, event.action_span.end)
     verbs = [i for i in toks if doc.tokens[i].pos in {"VERB", "AUX"}]
     return list(reversed(verbs))
+
+
+def _is_purpose(doc: Doc, kids: list[list[int]], verb: int) -> bool:
+    """Tell "to meet Obama" (a purpose) from other adverbial clauses."""
+    return any(
+        doc.tokens[j].dep == "aux" and doc.tokens[j].tag == "TO" for j in kids[verb]
+    ) and not any(doc.tokens[j].dep in {"nsubj", "mark"} for j in kids[verb])
+
+
+def _timed(doc: Doc, kids: list[list[int]], prep: int) -> bool:
+    """Tell "for three hours" / "over the weekend" (a time) from "for his support" (a reason)."""
+    return any(doc.tokens[i].ent in {"DATE", "TIME"} for i in subtree(kids, prep))
+
+
+def _names_party(doc: Doc, kids: list[list[int]], prep: int) -> bool:
+    """Tell "with Obama" (a companion) from "with a truck bomb" (a means)."""
+    return any(
+        doc.tokens[j].dep == "pobj" and doc.tokens[j].ent in {"PERSON", "ORG", "GPE", "NORP"}
+        for j in kids[prep]
+    )
 
 
 def _has_word(doc: Doc, kids: list[list[int]], top: int, lemma: str) -> bool:
