@@ -92,8 +92,15 @@ REGISTRY: dict[str, EvalSpec] = {
         module="evals.five_w1h",
         subpath="5w1h/giveme5w1h-gold",
         title="Giveme5W1H gold, test split (5W1H phrases matched)",
-        columns=("precision_4w", "precision_who", "precision_what", "precision_when",
-                 "precision_where", "precision_why", "precision_how"),
+        columns=(
+            "precision_4w",
+            "precision_who",
+            "precision_what",
+            "precision_when",
+            "precision_where",
+            "precision_why",
+            "precision_how",
+        ),
         anchors=FIVE_W1H_ANCHORS,
     ),
 }

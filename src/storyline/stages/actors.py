@@ -25,7 +25,8 @@ _ALIASES = {
     "macedonia": "MKD", "congo": "COD", "drc": "COD", "democratic republic of congo": "COD",
     "zaire": "COD", "palestine": "PSE", "west bank": "PSE", "gaza": "PSE", "gaza strip": "PSE",
     "yugoslavia": "SRB", "swaziland": "SWZ", "cape verde": "CPV", "vatican": "VAT",
-    "prc": "CHN", "south korea": "KOR", "north korea": "PRK", "iran": "IRN", "syria": "SYR", "laos": "LAO",
+    "prc": "CHN", "south korea": "KOR", "north korea": "PRK", "iran": "IRN", "syria": "SYR",
+    "laos": "LAO",
 }  # fmt: skip
 _IRREGULAR = {
     "american": "USA", "french": "FRA", "british": "GBR", "english": "GBR", "scottish": "GBR",
@@ -100,8 +101,7 @@ _SECTOR_WORDS = {
     "MIL": "army military troop soldier force navy marine warship jet warplane tank battalion "
     "brigade commander general militiaman artillery paratrooper peacekeeper airforce "
     "aircraft helicopter gunship bomber",
-    "REB": "rebel insurgent guerrilla militant separatist fighter jihadist extremist "
-    "terrorist",
+    "REB": "rebel insurgent guerrilla militant separatist fighter jihadist extremist terrorist",
     "COP": "police policeman policemen gendarme gendarmerie",
     "LEG": "parliament legislature lawmaker senate senator congress congressman mp deputy "
     "assembly legislator",
@@ -218,9 +218,7 @@ def phrase_tokens(doc: Doc, kids: list[list[int]], head: int) -> list[int]:
     return sorted(out)
 
 
-def make_actor(
-    doc: Doc, kids: list[list[int]], head: int, *, core: bool = True
-) -> Actor | None:
+def make_actor(doc: Doc, kids: list[list[int]], head: int, *, core: bool = True) -> Actor | None:
     """Return the actor a noun phrase names, coded; `core` marks subject or direct object."""
     toks = phrase_tokens(doc, kids, head)
     toks = _trim(doc, toks)

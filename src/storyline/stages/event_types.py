@@ -35,8 +35,7 @@ _VERBS = {
     "recognise apologize apologise forgive sign thank congratulate hail upgrade restore "
     "rally reaffirm approve salute laud embrace favor favour reassure honor honour",
     "COOPERATE": "cooperate collaborate share extradite coordinate ally partner exchange",
-    "AID": "donate fund aid assist grant help rescue shelter feed lend finance subsidize "
-    "subsidise",
+    "AID": "donate fund aid assist grant help rescue shelter feed lend finance subsidize subsidise",
     "CONCEDE": "concede yield accede relent compromise ease lift allow permit legalize "
     "legalise pardon soften reverse abolish acquiesce bow",
     "RETREAT": "withdraw retreat release free surrender disarm demobilize demobilise "
@@ -83,8 +82,7 @@ _VIOLENT = {
 }  # fmt: skip
 _NOUNS = {
     "AGREE": "agreement deal accord pact treaty settlement",
-    "CONSULT": "talk meeting visit negotiation summit consultation discussion conference "
-    "mediation",
+    "CONSULT": "talk meeting visit negotiation summit consultation discussion conference mediation",
     "SUPPORT": "support apology recognition endorsement",
     "COOPERATE": "cooperation exercise drill game",
     "AID": "aid assistance donation loan relief",
@@ -199,10 +197,11 @@ def _by_helper(doc: Doc, kids: list[list[int]], pred: int) -> Typing:
 def resolve_violence(typing: Typing, actor: Actor | None) -> str | None:
     """Use the armed type when an army or government acts (a militia is not an army)."""
     sector = actor.sector if actor else None
-    if typing.armed and sector in {"MIL", "GOV", "COP"} and "militia" not in actor.text.lower():
+    militia = actor is not None and "militia" in actor.text.lower()
+    if typing.armed and sector in {"MIL", "GOV", "COP"} and not militia:
         return typing.armed
-    if typing.armed and typing.type == "PROTEST" and (actor is None or actor.code is None
-                                                      and sector is None):  # fmt: skip
+    if typing.armed and typing.type == "PROTEST" and (actor is None or (actor.code is None
+                                                      and sector is None)):  # fmt: skip
         return None  # "the ship blocked the canal" is no protest
     return typing.type
 

@@ -284,10 +284,7 @@ def _under_place_prep(doc: Doc, mention: Mention) -> bool:
     for i in toks:
         head = doc.tokens[i].head
         if head not in toks:
-            return (
-                doc.tokens[i].dep == "pobj"
-                and doc.tokens[head].lemma.lower() in _PLACE_PREPS
-            )
+            return doc.tokens[i].dep == "pobj" and doc.tokens[head].lemma.lower() in _PLACE_PREPS
     return False
 
 
@@ -295,7 +292,8 @@ def _time(doc: Doc, span: Span, lo: int, hi: int) -> TimeExpr | None:
     """Return the clause's time expression, else the sentence's first one."""
     times = [t for t in doc.times if span.start <= t.span.start < span.end]
     inner = [t for t in times if lo <= t.span.start < hi]
-    return (inner or times or [None])[0]
+    found = inner or times
+    return found[0] if found else None
 
 
 def _casualties(doc: Doc, kids: list[list[int]], span: Span) -> tuple[Figure | None, Figure | None]:

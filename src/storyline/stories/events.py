@@ -33,6 +33,7 @@ __all__ = ["actor_key", "reconcile_events"]
 
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 
+
 def reconcile_events(
     docs: Sequence[Doc], facts: Sequence[Fact], copies: dict[str, CopyLink]
 ) -> tuple[Event, ...]:
@@ -81,8 +82,10 @@ def _same(
     if (a.modality is None) != (b.modality is None):
         return False  # "is expected to reopen" is not a report that it reopened
     aid_a, aid_b = a.article_ids[0], b.article_ids[0]
-    if aid_a != aid_b and fact_of.get(_sentence(a)) and fact_of.get(_sentence(a), set()) & (
-        fact_of.get(_sentence(b), set())
+    if (
+        aid_a != aid_b
+        and fact_of.get(_sentence(a))
+        and fact_of.get(_sentence(a), set()) & (fact_of.get(_sentence(b), set()))
     ):
         return True
     dates = {a.date, b.date} - {None}
@@ -169,8 +172,7 @@ def _merge(
         type=lead.type,
         action=lead.action,
         action_span=lead.action_span,
-        evidence=tuple(_unique(Evidence(e.evidence[0].span, e.evidence[0].text)
-                               for e in sorted(group, key=lambda e: order[e.id]))),  # fmt: skip
+        evidence=tuple(_unique(e.evidence[0] for e in sorted(group, key=lambda e: order[e.id]))),
         actor=_majority(group, "actor") or lead.actor,
         target=_majority(group, "target") or lead.target,
         place=lead.place or next((e.place for e in group if e.place), None),
@@ -199,7 +201,8 @@ def _unique(items: Iterable[Evidence]) -> list[Evidence]:
 
 def _majority(group: list[Event], side: str) -> Actor | None:
     """Return the actor (or target) most reports name, as its earliest report writes it."""
-    actors = [a for e in group if (a := getattr(e, side)) is not None and actor_key(a)]
+    sides: list[Actor | None] = [e.actor if side == "actor" else e.target for e in group]
+    actors = [a for a in sides if a is not None and actor_key(a)]
     if not actors:
         return None
     counts = Counter(actor_key(a) for a in actors)
@@ -214,8 +217,9 @@ def _conflicts(group: list[Event]) -> tuple[Conflict, ...]:
         _by_value(group, "target", lambda e: _actor_value(e.target)),
         _figures(group, "figure:dead", lambda e: e.dead),
         _figures(group, "figure:injured", lambda e: e.injured),
-        _by_value(group, "date", lambda e: (e.date, e.date) if e.date and len(e.date) == 10
-                  else None),
+        _by_value(
+            group, "date", lambda e: (e.date, e.date) if e.date and len(e.date) == 10 else None
+        ),
         _by_value(group, "happened", lambda e: ("no", "no") if e.negated else ("yes", "yes")),
     ]
     return tuple(c for c in found if c is not None)

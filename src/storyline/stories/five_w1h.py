@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 
 from storyline.model import Answer, Doc, Event, Evidence, FiveW1H, Span
 from storyline.names import name_key
-from storyline.stories.events import actor_key
 from storyline.stages.clauses import children_of, subtree
+from storyline.stories.events import actor_key
 
 __all__ = ["five_w1h", "main_event"]
 
@@ -24,8 +24,10 @@ __all__ = ["five_w1h", "main_event"]
 LEAD_SENTENCES = 3
 _CAUSE_MARKS = frozenset({"because"})  # "as" and "since" are more often about time
 _CAUSE_PREPS = frozenset({"because", "due", "owing", "amid", "over", "following"})
-_HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "also", "now", "then",
-                            "still", "already", "finally", "recently", "currently", "later"})  # fmt: skip
+_HEDGE_ADVERBS = frozenset(
+    "reportedly allegedly apparently also now then still already finally recently currently "
+    "later".split()
+)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 Reader = Callable[[Doc, list[list[int]], Event], Span | None]
@@ -157,8 +159,10 @@ def _where(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
     taken = [a.span for a in (event.actor, event.target) if a is not None]
     for lo, hi in (_sentence_range(event), _lead_range(doc)):
         for mention in doc.mentions:
-            if lo <= mention.span.start < hi and mention.label in _PLACE_LABELS and not any(
-                t.start <= mention.span.start < t.end for t in taken
+            if (
+                lo <= mention.span.start < hi
+                and mention.label in _PLACE_LABELS
+                and not any(t.start <= mention.span.start < t.end for t in taken)
             ):
                 return mention.span
     return None
@@ -187,7 +191,11 @@ def _why(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
                 return _phrase(doc, kids, k)  # "lands in Washington to meet Obama"
             if tok.dep == "prep" and tok.lemma.lower() in _CAUSE_PREPS and not _timed(doc, kids, k):
                 return _phrase(doc, kids, k)
-            if tok.dep == "prep" and tok.lemma.lower() == "in" and _has_word(doc, kids, k, "protest"):
+            if (
+                tok.dep == "prep"
+                and tok.lemma.lower() == "in"
+                and _has_word(doc, kids, k, "protest")
+            ):
                 return _phrase(doc, kids, k)
     return None
 
