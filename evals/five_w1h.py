@@ -77,12 +77,18 @@ def load_articles(folder: Path) -> list[GoldArticle]:
                 category=str(raw.get("category") or ""),
                 title=str(raw.get("title") or ""),
                 text=_body(raw),
-                published=str(raw["date_publish"])[:10] if raw.get("date_publish") else None,
+                published=_date(raw.get("date_publish")),
                 phrases=phrases,
                 dates=dates,
             )
         )
     return out
+
+
+def _date(value: object) -> str | None:
+    """Return a `YYYY-MM-DD` publication date, or None when the record has none."""
+    text = str(value or "")[:10]
+    return text if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
 
 
 def _body(raw: dict[str, object]) -> str:

@@ -10,6 +10,7 @@ When the sentence names no place or time, an earlier sentence of the same paragr
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -273,13 +274,14 @@ def _place(
         return None
 
     def rank(m: Mention) -> tuple[bool, bool, int]:
-        return (not _under_place_prep(doc, m), not lo <= m.span.start < hi, m.span.start)
+        return (not under_place_prep(doc, m), not lo <= m.span.start < hi, m.span.start)
 
     best = min(places, key=rank)
-    return best if _under_place_prep(doc, best) else None
+    return best if under_place_prep(doc, best) else None
 
 
-def _under_place_prep(doc: Doc, mention: Mention) -> bool:
+def under_place_prep(doc: Doc, mention: Mention) -> bool:
+    """Tell whether a place is named as where something is ("in Croydon", "near Suez")."""
     toks = doc.token_range(mention.span.start, mention.span.end)
     for i in toks:
         head = doc.tokens[i].head
@@ -302,7 +304,7 @@ def _casualties(doc: Doc, kids: list[list[int]], span: Span) -> tuple[Figure | N
     for fig in doc.figures:
         if not span.start <= fig.span.start < span.end or fig.unit is not None:
             continue
-        near = _heads_above(doc, fig.span.start)
+        near = _heads_above(doc, fig.span.end - 1)  # the number, not "at least" before it
         if dead is None and near & _DEATH:
             dead = fig
         elif injured is None and near & _HURT:
@@ -311,11 +313,11 @@ def _casualties(doc: Doc, kids: list[list[int]], span: Span) -> tuple[Figure | N
 
 
 def _heads_above(doc: Doc, offset: int) -> set[str]:
-    """Return the lemmas of a figure's token and the three heads above it."""
-    toks = doc.token_range(offset, offset + 1)
-    if not toks:
+    """Return the lemmas of the token at `offset` and of the three heads above it."""
+    i = bisect_right([t.start for t in doc.tokens], offset) - 1
+    if i < 0 or offset >= doc.tokens[i].end:
         return set()
-    i, seen = toks[0], set()
+    seen: set[str] = set()
     for _ in range(4):
         seen.add(doc.tokens[i].lemma.lower())
         i = doc.tokens[i].head

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from storyline.model import Answer, Doc, Event, Evidence, FiveW1H, Span
 from storyline.names import name_key
 from storyline.stages.clauses import children_of, subtree
+from storyline.stages.events import under_place_prep
 from storyline.stories.events import actor_key
 
 __all__ = ["five_w1h", "main_event"]
@@ -153,7 +154,7 @@ def _clock_time(doc: Doc, lo: int, hi: int) -> Span | None:
 
 
 def _where(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
-    """Return the event's place, else the first named place of its sentence, else of the lead."""
+    """Return the event's place, else a place its sentence, else the lead, puts it "in"."""
     if event.place is not None:
         return event.place.span
     taken = [a.span for a in (event.actor, event.target) if a is not None]
@@ -163,6 +164,7 @@ def _where(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
                 lo <= mention.span.start < hi
                 and mention.label in _PLACE_LABELS
                 and not any(t.start <= mention.span.start < t.end for t in taken)
+                and under_place_prep(doc, mention)  # "Syria said" names an actor, not a place
             ):
                 return mention.span
     return None
