@@ -50,7 +50,7 @@ def parsed_doc(
                 text[t.start : t.end],
                 (dates or {}).get(text[t.start : t.end]),
                 "date",
-            )  # fmt: skip
+            )
             for t in tokens
             if t.ent == "DATE"
         ),
