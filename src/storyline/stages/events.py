@@ -10,14 +10,25 @@ When the sentence names no place or time, an earlier sentence of the same paragr
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 
-from storyline.model import Actor, Doc, Event, Evidence, Figure, Mention, Span, TimeExpr, content_id
+from storyline.model import (
+    Actor,
+    Doc,
+    Event,
+    Evidence,
+    Figure,
+    Mention,
+    Span,
+    TimeExpr,
+    Token,
+    content_id,
+)
 from storyline.pipeline import stage
 from storyline.stages.actors import make_actor
-from storyline.stages.claims import NON_EVENT_VERBS, skip_reason
+from storyline.stages.claims import NON_EVENT_VERBS
 from storyline.stages.clauses import CUE_VERBS, Clause, children_of, clauses_of
 from storyline.stages.event_types import VERB_TYPES, Typing, as_intent, classify, resolve_violence
 
@@ -37,18 +48,33 @@ _DEATH = frozenset({"kill", "die", "dead", "death", "toll", "murder", "massacre"
 _HURT = frozenset({"injure", "wound", "hurt", "injured", "wounded"})
 
 
+#: The token starts of the last doc seen: `Doc.token_range` rebuilds them on every call,
+#: which made this stage quadratic in article length.
+_STARTS: list[tuple[tuple[Token, ...], list[int]]] = []
+
+
+def token_range(doc: Doc, start: int, end: int) -> range:
+    """Return the indices of the tokens inside `[start, end)`, as `Doc.token_range` does."""
+    if not _STARTS or _STARTS[0][0] is not doc.tokens:
+        _STARTS[:] = [(doc.tokens, [t.start for t in doc.tokens])]
+    starts = _STARTS[0][1]
+    return range(bisect_left(starts, start), bisect_left(starts, end))
+
+
 @stage(
     "events.v1",
-    requires=["tokens", "sentences", "mentions", "figures", "times"],
+    requires=["tokens", "sentences", "mentions", "figures", "times", "skipped"],
     provides=["events"],
 )
 def add_events(doc: Doc) -> Doc:
     """Add the article's events, one per action clause that names who acts or is acted on."""
     kids = children_of(doc)
+    # The claims stage already said which sentences are questions, calls to action, ...
+    passed = {(s.span.start, s.span.end) for s in doc.skipped if s.reason in _SKIP_SENTENCES}
     found: list[Event] = []
     for sent in doc.sentences:
         span = _trimmed(doc, sent)
-        if span.end <= span.start or skip_reason(doc, span) in _SKIP_SENTENCES:
+        if span.end <= span.start or (span.start, span.end) in passed:
             continue
         found.extend(_with_context(doc, found, e) for e in _events_in(doc, span, kids))
     return doc.with_(events=tuple(found))
@@ -56,7 +82,7 @@ def add_events(doc: Doc) -> Doc:
 
 def _events_in(doc: Doc, span: Span, kids: list[list[int]]) -> Iterable[Event]:
     """Yield the sentence's events: a typed reporting act first ("warned that"), then clauses."""
-    inside = doc.token_range(span.start, span.end)
+    inside = token_range(doc, span.start, span.end)
     root = next((i for i in inside if doc.tokens[i].dep == "ROOT"), None)
     if root is None:
         return
@@ -282,7 +308,7 @@ def _place(
 
 def under_place_prep(doc: Doc, mention: Mention) -> bool:
     """Tell whether a place is named as where something is ("in Croydon", "near Suez")."""
-    toks = doc.token_range(mention.span.start, mention.span.end)
+    toks = token_range(doc, mention.span.start, mention.span.end)
     for i in toks:
         head = doc.tokens[i].head
         if head not in toks:
@@ -314,7 +340,8 @@ def _casualties(doc: Doc, kids: list[list[int]], span: Span) -> tuple[Figure | N
 
 def _heads_above(doc: Doc, offset: int) -> set[str]:
     """Return the lemmas of the token at `offset` and of the three heads above it."""
-    i = bisect_right([t.start for t in doc.tokens], offset) - 1
+    token_range(doc, 0, 0)  # makes sure the starts of this doc are cached
+    i = bisect_right(_STARTS[0][1], offset) - 1
     if i < 0 or offset >= doc.tokens[i].end:
         return set()
     seen: set[str] = set()

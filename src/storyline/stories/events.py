@@ -26,6 +26,7 @@ from storyline.model import (
     content_id,
 )
 from storyline.names import name_key
+from storyline.stages.events import token_range
 from storyline.stories.copies import source_group
 from storyline.stories.matching import figures_compatible
 
@@ -56,7 +57,7 @@ def _rank(event: Event, order: dict[str, int]) -> tuple[int, int, bool, int]:
 
 def _verb(doc: Doc, event: Event) -> str:
     """Return the lemma of the event's last verb, to compare untyped events."""
-    toks = doc.token_range(event.action_span.start, event.action_span.end)
+    toks = token_range(doc, event.action_span.start, event.action_span.end)
     verbs = [doc.tokens[i].lemma.lower() for i in toks if doc.tokens[i].pos in {"VERB", "AUX"}]
     return verbs[-1] if verbs else event.action.lower()
 

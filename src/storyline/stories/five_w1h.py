@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from storyline.model import Answer, Doc, Event, Evidence, FiveW1H, Span
 from storyline.names import name_key
 from storyline.stages.clauses import children_of, subtree
-from storyline.stages.events import under_place_prep
+from storyline.stages.events import token_range, under_place_prep
 from storyline.stories.events import actor_key
 
 __all__ = ["five_w1h", "main_event"]
@@ -142,7 +142,7 @@ def _when(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
 
 
 def _clock_time(doc: Doc, lo: int, hi: int) -> Span | None:
-    toks = [i for i in doc.token_range(lo, hi) if doc.tokens[i].ent == "TIME"]
+    toks = [i for i in token_range(doc, lo, hi) if doc.tokens[i].ent == "TIME"]
     if not toks:
         return None
     run = [toks[0]]
@@ -218,7 +218,7 @@ def _how(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
 
 def _predicates(doc: Doc, event: Event) -> list[int]:
     """Return the verbs of the event's action, main verb first."""
-    toks = doc.token_range(event.action_span.start, event.action_span.end)
+    toks = token_range(doc, event.action_span.start, event.action_span.end)
     verbs = [i for i in toks if doc.tokens[i].pos in {"VERB", "AUX"}]
     return list(reversed(verbs))
 
