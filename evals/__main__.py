@@ -138,9 +138,15 @@ def scoreboard(name: str, metrics: Metrics) -> list[str]:
     width = max(len(label) for label, _ in rows) + 2
     pages = metrics.get("pages")
     lines = [f"{name}: {spec.title}" + (f", {pages} pages" if pages is not None else "")]
-    lines.append("  " + "system".ljust(width) + "".join(col.rjust(11) for col in spec.columns))
+    widths = [max(11, len(col) + 2) for col in spec.columns]  # long metric names stay apart
+    lines.append(
+        "  "
+        + "system".ljust(width)
+        + "".join(c.rjust(w) for c, w in zip(spec.columns, widths, strict=True))
+    )
     for label, values in rows:
-        lines.append("  " + label.ljust(width) + "".join(_cell(v).rjust(11) for v in values))
+        cells = "".join(_cell(v).rjust(w) for v, w in zip(values, widths, strict=True))
+        lines.append("  " + label.ljust(width) + cells)
     return lines
 
 
