@@ -9,7 +9,7 @@ from storyline.model import Doc, Fact, Quote, Story, content_id
 from storyline.stories.cluster import group_stories
 from storyline.stories.copies import find_copies
 from storyline.stories.events import reconcile_events
-from storyline.stories.five_w1h import five_w1h
+from storyline.stories.five_w1h import five_w1h as story_five_w1h  # keeps the module name free
 from storyline.stories.reconcile import partial_copies, reconcile
 from storyline.stories.resolve import resolve_entities
 from storyline.stories.sources import profile_sources
@@ -40,7 +40,7 @@ def build_story(docs: Sequence[Doc]) -> Story:
         sources=profile_sources(docs, facts, copies),
         copies=(*copies.values(), *partial_copies(facts, copies)),
         events=events,
-        five_w1h=five_w1h(events, docs),
+        five_w1h=story_five_w1h(events, docs),
     )
 
 
