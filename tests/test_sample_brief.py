@@ -158,3 +158,21 @@ def test_html_links_a_person_to_what_they_said(sample_brief: Brief) -> None:
     [rabie] = [e for e in st.entities if e.name == "Osama Rabie"]
     anchor = f"{st.id}-said-{rabie.id}"
     assert f'href="#{anchor}"' in html and f'id="{anchor}"' in html
+
+
+def test_main_event_is_the_blocked_canal_with_sources(sample_brief: Brief) -> None:
+    five = sample_brief.stories[0].five_w1h
+    assert five is not None and five.what is not None and five.where is not None
+    assert "block" in five.what.text
+    assert five.where.text.endswith("Suez Canal")
+    assert len({e.span.article_id for e in five.what.evidence}) >= 3
+    assert five.when is not None and five.when.text == "Tuesday"
+
+
+def test_events_are_reconciled_across_sources(sample_brief: Brief) -> None:
+    events = sample_brief.stories[0].events
+    top = events[0]
+    assert top.independent_sources >= 2
+    assert len(top.evidence) == len(top.article_ids)
+    typed = {e.type for e in events if e.type}
+    assert "SUPPORT" in typed  # al-Sisi welcomed the refloating, praised the canal workers

@@ -122,5 +122,37 @@ def _summary(console: Console, result: Brief, written: list[str]) -> None:
     console.print("\nwrote " + ", ".join(written), markup=False, highlight=False)
 
 
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["plover-json", "rows-json", "table"]),
+    default="plover-json",
+    show_default=True,
+    help="PLOVER records, flat rows in PLOVER field names, or a tab-separated table.",
+)
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: up to the number of cores; 1 = no workers).",
+)
+def events(paths: tuple[str, ...], fmt: str, processes: int | None) -> None:
+    """Print the events of the articles in PATHS: who did what to whom, in PLOVER form.
+
+    With no PATHS, runs on the bundled sample story.
+
+    Example: storyline events ~/articles/ --format plover-json > events.json
+    """
+    from storyline.render.plover import export_events
+
+    try:
+        result = make_brief(list(paths) or sample_paths(), engine=make_engine(processes))
+    except StorylineError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(export_events(result, fmt), nl=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

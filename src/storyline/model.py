@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-BRIEF_SCHEMA = "storyline.brief/1"
+BRIEF_SCHEMA = "storyline.brief/2"
 
 InputStatus = Literal["ingested", "duplicate", "skipped"]
 FactStatus = Literal["corroborated", "single-source", "conflicting"]
@@ -186,6 +186,7 @@ class Doc:
     claims: tuple[Claim, ...] = ()
     stages: tuple[str, ...] = ()  # versioned names of the stages that ran
     skipped: tuple[Skipped, ...] = ()  # sentences with no checkable claim
+    events: tuple[Event, ...] = ()  # who did what to whom, one per event clause
 
     @property
     def id(self) -> str:
@@ -314,6 +315,8 @@ class Story:
     timeline: tuple[TimelineEntry, ...] = ()
     sources: tuple[SourceProfile, ...] = ()
     copies: tuple[CopyLink, ...] = ()  # who copied whom
+    events: tuple[Event, ...] = ()  # events reconciled across sources, best supported first
+    five_w1h: FiveW1H | None = None  # who, what, when, where, why and how of the main event
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +327,68 @@ class CopyLink:
     original_id: str
     similarity: float
     kind: Literal["syndicated", "partial"] = "syndicated"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acts in an event, or is acted on, coded by country and sector when the text says."""
+
+    span: Span
+    text: str
+    code: str | None = None  # ISO 3166-1 alpha-3, or IGO / NGO for international bodies
+    sector: str | None = None  # GOV, MIL, REB, COP, LEG, JUD, OPP, CVL, BUS, MED, ...
+    label: str | None = None  # entity label of the phrase's head (PERSON, ORG, GPE, ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, where and when: in one article, or reconciled across several.
+
+    A per-article event has one piece of evidence; a story's event groups the same event
+    from several sources, like a `Fact` groups claims, with the slots on which they disagree.
+    """
+
+    id: str
+    type: str | None  # PLOVER event type (AGREE, CONSULT, ..., ASSAULT); None when untyped
+    action: str  # the words of the action as written ("threatened to cut off")
+    action_span: Span
+    evidence: tuple[Evidence, ...]  # the sentence, one per article
+    actor: Actor | None = None
+    target: Actor | None = None
+    place: Mention | None = None
+    time: TimeExpr | None = None
+    date: str | None = None  # resolved date, YYYY-MM-DD (or shorter when only that is known)
+    negated: bool = False
+    modality: str | None = None  # None = reported as having happened
+    mode: str | None = None  # PLOVER mode within the type, when the words say it
+    dead: Figure | None = None
+    injured: Figure | None = None
+    size: Figure | None = None  # how many took part (protests, deployments)
+    article_ids: tuple[str, ...] = ()
+    independent_sources: int = 1
+    conflicts: tuple[Conflict, ...] = ()
+    mention_ids: tuple[str, ...] = ()  # the per-article events a story's event groups
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One of the 5W1H: a phrase, with where each source states it."""
+
+    text: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FiveW1H:
+    """Who, what, when, where, why and how of a story's main event; None when not stated."""
+
+    event_id: str | None = None
+    who: Answer | None = None
+    what: Answer | None = None
+    when: Answer | None = None
+    where: Answer | None = None
+    why: Answer | None = None
+    how: Answer | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ DEFAULT_STAGES = (
     "dates.v1",
     "quotes.v1",
     "claims.v2",
+    "events.v1",
 )
 
 

@@ -6,7 +6,21 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from storyline.model import Brief, Conflict, Entity, Evidence, Fact, Quote, Span, Story
+from storyline.model import (
+    Actor,
+    Answer,
+    Brief,
+    Conflict,
+    Entity,
+    Event,
+    Evidence,
+    Fact,
+    Figure,
+    FiveW1H,
+    Quote,
+    Span,
+    Story,
+)
 from storyline.names import name_key
 from storyline.stories.resolve import alias_index
 
@@ -68,7 +82,65 @@ def _story(story: Story, texts: dict[str, str]) -> JsonObj:
             for p in story.sources
         ],
         "copies": [asdict(c) for c in story.copies],
+        "events": [event_to_dict(e, texts) for e in story.events],
+        "five_w1h": _five_w1h(story.five_w1h),
     }
+
+
+def event_to_dict(e: Event, texts: dict[str, str]) -> JsonObj:
+    """Return one event in the brief's form; every span's text is the article's text."""
+    return {
+        "id": e.id,
+        "type": e.type,
+        "actor": _actor(e.actor),
+        "action": e.action,
+        "action_span": _span(e.action_span, texts),
+        "target": _actor(e.target),
+        "place": _span(e.place.span, texts) if e.place else None,
+        "time": {**_span(e.time.span, texts), "value": e.time.value} if e.time else None,
+        "date": e.date,
+        "negated": e.negated,
+        "modality": e.modality,
+        "mode": e.mode,
+        "dead": _figure(e.dead),
+        "injured": _figure(e.injured),
+        "size": _figure(e.size),
+        "article_ids": list(e.article_ids),
+        "independent_sources": e.independent_sources,
+        "evidence": [_evidence(ev) for ev in e.evidence],
+        "conflicts": [_conflict(c) for c in e.conflicts],
+    }
+
+
+def _actor(a: Actor | None) -> JsonObj | None:
+    if a is None:
+        return None
+    s = a.span
+    return {"text": a.text, "code": a.code, "sector": a.sector, "label": a.label,
+            "article_id": s.article_id, "start": s.start, "end": s.end}  # fmt: skip
+
+
+def _figure(f: Figure | None) -> JsonObj | None:
+    if f is None:
+        return None
+    s = f.span
+    return {"value": f.value, "text": f.text, "article_id": s.article_id, "start": s.start,
+            "end": s.end}  # fmt: skip
+
+
+def _five_w1h(five: FiveW1H | None) -> JsonObj | None:
+    if five is None:
+        return None
+    out: JsonObj = {"event_id": five.event_id}
+    for w in ("who", "what", "when", "where", "why", "how"):
+        out[w] = _answer(getattr(five, w))
+    return out
+
+
+def _answer(a: Answer | None) -> JsonObj | None:
+    if a is None:
+        return None
+    return {"text": a.text, "evidence": [_evidence(e) for e in a.evidence]}
 
 
 def _entity(e: Entity, texts: dict[str, str]) -> JsonObj:

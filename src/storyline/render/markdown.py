@@ -25,6 +25,7 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
         f"{len(story.article_ids)} articles, {len(story.facts)} facts, "
         f"{sum(f.status == 'conflicting' for f in story.facts)} conflicts.",
         "",
+        *_events(story, names),
         "### Facts",
         "",
     ]
@@ -79,6 +80,30 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
         for c in story.copies
     ] or ["- no copies found"]
     return [*out, ""]
+
+
+def _events(story: Story, names: dict[str, str]) -> list[str]:
+    """Return the 5W1H of the main event and the events sources report, as Markdown lines."""
+    out = ["### What happened (5W1H)", ""]
+    five = story.five_w1h
+    for w in ("who", "what", "when", "where", "why", "how"):
+        ans = getattr(five, w) if five else None
+        if ans is not None:
+            who_says = ", ".join(names[e.span.article_id] for e in ans.evidence)
+            out.append(f"- **{w}**: {_esc(ans.text)} ({who_says})")
+        else:
+            out.append(f"- **{w}**: not stated")
+    out += ["", "### Events", ""]
+    shown = [e for e in story.events if e.type or len(e.article_ids) > 1][:30]
+    for e in shown:
+        actor = _esc(e.actor.text) if e.actor else "—"
+        target = f" → {_esc(e.target.text)}" if e.target else ""
+        flags = ("not " if e.negated else "") + (f"*{e.modality}* " if e.modality else "")
+        conflicts = "".join(f"; conflict on {c.slot}" for c in e.conflicts)
+        sources = ", ".join(names[a] for a in e.article_ids)
+        out.append(f"- [{e.type or 'event'}] {actor}: {flags}{_esc(e.action)}{target} "
+                   f"({sources}{conflicts})")  # fmt: skip
+    return [*(out if shown else [*out, "- no event names who acted"]), ""]
 
 
 def _fact_line(fact: Fact, names: dict[str, str]) -> str:

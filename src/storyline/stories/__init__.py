@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from storyline.model import Doc, Fact, Quote, Story, content_id
 from storyline.stories.cluster import group_stories
 from storyline.stories.copies import find_copies
+from storyline.stories.events import reconcile_events
+from storyline.stories.five_w1h import five_w1h as story_five_w1h  # keeps the module name free
 from storyline.stories.quotes import attach_quotes
 from storyline.stories.reconcile import name_sources, partial_copies, reconcile
 from storyline.stories.resolve import resolve_entities
@@ -27,6 +29,7 @@ def build_story(docs: Sequence[Doc]) -> Story:
     facts = name_sources(reconcile(docs, copies), entities)
     quotes: tuple[Quote, ...] = attach_quotes(docs, entities)
     article_ids = tuple(d.id for d in docs)
+    events = reconcile_events(docs, facts, copies)
     return Story(
         id=content_id(*sorted(article_ids), prefix="s"),
         title=_title(docs, facts),
@@ -37,6 +40,8 @@ def build_story(docs: Sequence[Doc]) -> Story:
         timeline=build_timeline(facts),
         sources=profile_sources(docs, facts, copies),
         copies=(*copies.values(), *partial_copies(facts, copies)),
+        events=events,
+        five_w1h=story_five_w1h(events, docs),
     )
 
 
