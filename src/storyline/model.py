@@ -172,6 +172,10 @@ class Skipped:
     )
 
 
+def _token_start(token: Token) -> int:
+    return token.start
+
+
 @dataclass(frozen=True, slots=True)
 class Doc:
     """One article plus everything the per-article stages found in it."""
@@ -194,8 +198,9 @@ class Doc:
 
     def token_range(self, start: int, end: int) -> range:
         """Return the indices of the tokens that lie inside `[start, end)`."""
-        starts = [t.start for t in self.tokens]
-        return range(bisect_left(starts, start), bisect_left(starts, end))
+        # bisect with a key: no list of starts is built, so each call is O(log n)
+        lo = bisect_left(self.tokens, start, key=_token_start)
+        return range(lo, bisect_left(self.tokens, end, lo=lo, key=_token_start))
 
     def sentence_of(self, offset: int) -> Span | None:
         """Return the sentence that contains a character offset."""
