@@ -10,7 +10,7 @@ When the sentence names no place or time, an earlier sentence of the same paragr
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -23,7 +23,6 @@ from storyline.model import (
     Mention,
     Span,
     TimeExpr,
-    Token,
     content_id,
 )
 from storyline.pipeline import stage
@@ -48,17 +47,9 @@ _DEATH = frozenset({"kill", "die", "dead", "death", "toll", "murder", "massacre"
 _HURT = frozenset({"injure", "wound", "hurt", "injured", "wounded"})
 
 
-#: The token starts of the last doc seen: `Doc.token_range` rebuilds them on every call,
-#: which made this stage quadratic in article length.
-_STARTS: list[tuple[tuple[Token, ...], list[int]]] = []
-
-
 def token_range(doc: Doc, start: int, end: int) -> range:
-    """Return the indices of the tokens inside `[start, end)`, as `Doc.token_range` does."""
-    if not _STARTS or _STARTS[0][0] is not doc.tokens:
-        _STARTS[:] = [(doc.tokens, [t.start for t in doc.tokens])]
-    starts = _STARTS[0][1]
-    return range(bisect_left(starts, start), bisect_left(starts, end))
+    """Return the indices of the tokens inside `[start, end)` (kept for the story modules)."""
+    return doc.token_range(start, end)
 
 
 @stage(
@@ -340,8 +331,7 @@ def _casualties(doc: Doc, kids: list[list[int]], span: Span) -> tuple[Figure | N
 
 def _heads_above(doc: Doc, offset: int) -> set[str]:
     """Return the lemmas of the token at `offset` and of the three heads above it."""
-    token_range(doc, 0, 0)  # makes sure the starts of this doc are cached
-    i = bisect_right(_STARTS[0][1], offset) - 1
+    i = bisect_right(doc.tokens, offset, key=lambda t: t.start) - 1
     if i < 0 or offset >= doc.tokens[i].end:
         return set()
     seen: set[str] = set()
