@@ -128,8 +128,18 @@ class TimeExpr:
 
     span: Span
     text: str
-    value: str | None
-    kind: Literal["date", "weekday", "relative", "year", "month"]
+    value: str | None  # calendar value: YYYY-MM-DD, YYYY-MM, YYYY, 2019-W23, 2019-Q2, ...
+    kind: Literal[
+        "date", "weekday", "relative", "year", "month", "time", "duration", "set", "range",
+        "quarter", "season", "anniversary",
+    ]  # fmt: skip
+    timex_type: str = "DATE"  # TIMEX3 type: DATE, TIME, DURATION, SET
+    timex_value: str | None = None  # TIMEX3 value: "2019-06-04T14:00", "P3D", "PAST_REF", ...
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, ...
+    start: str | None = None  # first day covered (YYYY-MM-DD), for any resolved date or range
+    end: str | None = None  # last day covered
+    future: bool = False  # the clause states a plan or expectation ("will", "is due to")
+    basis: str | None = None  # what resolved it: text, published, story, reference; None: not
 
 
 @dataclass(frozen=True, slots=True)
