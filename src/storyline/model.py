@@ -248,6 +248,33 @@ class TimelineEntry:
     text: str
     article_ids: tuple[str, ...]
     fact_id: str | None = None
+    end: str | None = None  # last day, for a range ("from June 4 to 6")
+    precision: Literal["day", "week", "month", "quarter", "season", "year"] = "day"
+    status: Literal["reported", "planned"] = "reported"  # planned: future, scheduled, expected
+    evidence: tuple[Evidence, ...] = ()  # the time expressions that date it, in each source
+    conflict_dates: tuple[str, ...] = ()  # other dates other sources give for the same fact
+    inferred: bool = False  # some source's date rests on an inferred publication date
+
+
+@dataclass(frozen=True, slots=True)
+class DateAnchor:
+    """How an article's reference date (its publication date) was established, and how sure.
+
+    `method` is "metadata" (the article's own metadata), "story-events" (its weekdays and
+    relative dates line up with dated events other articles report), "explicit-date" (the
+    latest date it writes out in full), "anniversary-year" (only the year, from an
+    anniversary) or "none". Relative dates in the article are resolved only when every day in
+    `earliest`..`latest` gives the same answer.
+    """
+
+    article_id: str
+    date: str | None  # the day used as the anchor; None when nothing pins it
+    method: str
+    confidence: float  # 0..1
+    earliest: str | None = None
+    latest: str | None = None
+    evidence: tuple[Evidence, ...] = ()  # sentences, here and in other articles, that pin it
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +309,7 @@ class Story:
     quotes: tuple[Quote, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     sources: tuple[SourceProfile, ...] = ()
+    anchors: tuple[DateAnchor, ...] = ()  # one per article: its publication date, and how known
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,18 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from storyline.model import Brief, Conflict, Entity, Evidence, Fact, Quote, Span, Story
+from storyline.model import (
+    Brief,
+    Conflict,
+    DateAnchor,
+    Entity,
+    Evidence,
+    Fact,
+    Quote,
+    Span,
+    Story,
+    TimelineEntry,
+)
 from storyline.names import name_key
 from storyline.stories.resolve import alias_index
 
@@ -54,7 +65,7 @@ def _story(story: Story, texts: dict[str, str]) -> JsonObj:
         "entities": [_entity(e, texts) for e in story.entities],
         "facts": [_fact(f) for f in story.facts],
         "quotes": [_quote(q, speakers) for q in story.quotes],
-        "timeline": [asdict(t) for t in story.timeline],
+        "timeline": [_timeline_entry(t) for t in story.timeline],
         "sources": [
             {
                 "article_id": p.article_id,
@@ -64,6 +75,35 @@ def _story(story: Story, texts: dict[str, str]) -> JsonObj:
             }
             for p in story.sources
         ],
+        "anchors": [_anchor(a) for a in story.anchors],
+    }
+
+
+def _timeline_entry(t: TimelineEntry) -> JsonObj:
+    return {
+        "date": t.date,
+        "text": t.text,
+        "article_ids": list(t.article_ids),
+        "fact_id": t.fact_id,
+        "end": t.end,
+        "precision": t.precision,
+        "status": t.status,
+        "conflict_dates": list(t.conflict_dates),
+        "inferred": t.inferred,
+        "evidence": [_evidence(e) for e in t.evidence],
+    }
+
+
+def _anchor(a: DateAnchor) -> JsonObj:
+    return {
+        "article_id": a.article_id,
+        "date": a.date,
+        "method": a.method,
+        "confidence": a.confidence,
+        "earliest": a.earliest,
+        "latest": a.latest,
+        "note": a.note,
+        "evidence": [_evidence(e) for e in a.evidence],
     }
 
 

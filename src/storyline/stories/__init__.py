@@ -7,11 +7,12 @@ from collections.abc import Sequence
 
 from storyline.model import Doc, Fact, Quote, Story, content_id
 from storyline.stories.cluster import group_stories
+from storyline.stories.anchor import anchor_docs
 from storyline.stories.copies import find_copies
 from storyline.stories.reconcile import reconcile
 from storyline.stories.resolve import resolve_entities
 from storyline.stories.sources import profile_sources
-from storyline.stories.timeline import build_timeline
+from storyline.stories.timeline import build_timeline, mark_date_conflicts
 
 
 def build_stories(docs: Sequence[Doc]) -> tuple[Story, ...]:
@@ -22,7 +23,10 @@ def build_stories(docs: Sequence[Doc]) -> tuple[Story, ...]:
 def build_story(docs: Sequence[Doc]) -> Story:
     """Reconcile one group of docs about the same event into a `Story`."""
     copies = find_copies([d.article for d in docs])
+    docs, anchors = anchor_docs(docs)  # undated articles get dates from the story
     facts = reconcile(docs, copies)
+    timeline = build_timeline(facts, docs, anchors)
+    facts = mark_date_conflicts(facts, timeline)
     entities = resolve_entities(docs)
     quotes: tuple[Quote, ...] = tuple(q for d in docs for q in d.quotes)
     article_ids = tuple(d.id for d in docs)
@@ -33,8 +37,9 @@ def build_story(docs: Sequence[Doc]) -> Story:
         entities=entities,
         facts=facts,
         quotes=quotes,
-        timeline=build_timeline(facts),
+        timeline=timeline,
         sources=profile_sources(docs, facts, copies),
+        anchors=anchors,
     )
 
 

@@ -9,6 +9,8 @@ today; the story step (`storyline.stories.anchor`) may resolve them later.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from storyline.model import Article, Doc, Span, TimeExpr
@@ -51,20 +53,41 @@ def find_times(doc: Doc, anchor: date | None, basis: str = "published") -> tuple
     `basis` names where the anchor came from ("published" metadata, or "story" when it was
     inferred from the other articles), and is recorded on every expression resolved with it.
     """
+    return resolve_found(doc, find_expressions(doc), anchor, basis)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A candidate the parse accepts, with its clause's tense: all a resolution needs."""
+
+    candidate: Candidate
+    tense: Tense
+
+
+def find_expressions(doc: Doc) -> tuple[Found, ...]:
+    """Return the doc's temporal expressions before normalisation (no anchor needed yet)."""
     lang = doc.article.language or "en"
-    text = doc.article.text
+    return tuple(
+        Found(cand, tense_at(doc, cand.start, cand.end))
+        for cand in find_candidates(doc.article.text, rules_for(lang))
+        if plausible(doc, cand)
+    )
+
+
+def resolve_found(
+    doc: Doc, found: Sequence[Found], anchor: date | None, basis: str = "published"
+) -> tuple[TimeExpr, ...]:
+    """Normalise found expressions against an anchor, in text order (for "the next day")."""
+    lang = doc.article.language or "en"
     ref: Point | None = None
     out: list[TimeExpr] = []
-    for cand in find_candidates(text, rules_for(lang)):
-        if not plausible(doc, cand):
-            continue
-        tense = tense_at(doc, cand.start, cand.end)
-        resolved = normalise(cand, Context(anchor, ref, tense.direction, lang))
+    for f in found:
+        resolved = normalise(f.candidate, Context(anchor, ref, f.tense.direction, lang))
         if resolved is None:
             continue
-        if resolved.point is not None and cand.rule not in _NO_REFERENCE:
+        if resolved.point is not None and f.candidate.rule not in _NO_REFERENCE:
             ref = resolved.point
-        out.append(_time_expr(doc, cand, resolved, tense, basis))
+        out.append(_time_expr(doc, f.candidate, resolved, f.tense, basis))
     return tuple(out)
 
 
@@ -155,11 +178,14 @@ def _timeml_parts(t: TimeExpr) -> list[tuple[int, int, str, str]]:
 
 
 __all__ = [
+    "Found",
     "add_times",
     "explicit_date",
+    "find_expressions",
     "find_times",
     "normalise",
     "parse_anchor",
+    "resolve_found",
     "resolve_weekday",
     "timexes_for_eval",
 ]
