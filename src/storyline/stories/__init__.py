@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from storyline.model import Doc, Fact, Quote, Story, content_id
-from storyline.stories.cluster import group_stories
 from storyline.stories.anchor import anchor_docs
+from storyline.stories.cluster import group_stories
 from storyline.stories.copies import find_copies
 from storyline.stories.reconcile import reconcile
 from storyline.stories.resolve import resolve_entities
