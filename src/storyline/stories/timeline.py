@@ -10,7 +10,7 @@ conflict. What a source states as planned or expected is marked `planned`.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -83,6 +83,25 @@ def event_time(claim: Claim) -> TimeExpr | None:
 
     events = [t for t in usable if not reporting(t)] or usable
     return min(events, key=lambda t: (_PRECISION_ORDER.index(_precision(t) or "year"), 0))
+
+
+def lead_event_time(doc: Doc, sentences: int = 8) -> TimeExpr | None:
+    """Return the date of an article's main event (5W1H "when").
+
+    Candidates are the event dates of the first few sentences that resolve to a day; the one
+    the article repeats most wins (the main event is told more than once), then the earliest.
+    """
+    candidates: list[TimeExpr] = []
+    for sent in doc.sentences[:sentences]:
+        times = tuple(t for t in doc.times if sent.start <= t.span.start < sent.end)
+        claim = Claim("", sent, doc.article.text[sent.start : sent.end], (), None, (), (), times)
+        t = event_time(claim)
+        if t is not None and _precision(t) == "day":
+            candidates.append(t)
+    if not candidates:
+        return None
+    mentions = Counter(t.value for t in doc.times if t.value and len(t.value) == 10)
+    return max(candidates, key=lambda t: (mentions[t.value], -candidates.index(t)))
 
 
 def _precision(t: TimeExpr) -> str | None:
@@ -190,4 +209,4 @@ def _sentences(fact: Fact, article_ids: tuple[str, ...]) -> tuple[Evidence, ...]
     return tuple(ev for ev in fact.evidence if ev.span.article_id in article_ids)
 
 
-__all__ = ["build_timeline", "event_time", "mark_date_conflicts"]
+__all__ = ["build_timeline", "event_time", "lead_event_time", "mark_date_conflicts"]

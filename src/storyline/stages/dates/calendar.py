@@ -191,7 +191,8 @@ def resolve_year(month: int, day: int | None, anchor: date, direction: Direction
 
     News reports recent and upcoming events: the nearest such date wins, but a date on the
     wrong side of the anchor for the tense counts three times as far ("was extended to
-    Nov. 20" in late October is still this November; "Oct. 23" said in January is last year's).
+    Nov. 20" in late October is still this November; "Oct. 23" said in January is last year's);
+    the future tense ("will") counts ten times.
     """
 
     def cost(y: int) -> float:
@@ -200,10 +201,11 @@ def resolve_year(month: int, day: int | None, anchor: date, direction: Direction
         if first <= anchor <= last:
             return 0.0
         ahead = (first - anchor).days if first > anchor else -(anchor - last).days
-        wrong_side = (direction == "past" and ahead > 0) or (
-            direction in ("future", "forward") and ahead < 0
-        )
-        return abs(ahead) * (3 if wrong_side else 1)
+        if (direction == "past" and ahead > 0) or (direction == "forward" and ahead < 0):
+            return abs(ahead) * 3.0
+        if direction == "future" and ahead < 0:  # "will" never points back
+            return abs(ahead) * 10.0
+        return float(abs(ahead))
 
     return min((anchor.year - 1, anchor.year, anchor.year + 1), key=cost)
 

@@ -216,8 +216,13 @@ def find_candidates(text: str, rules: tuple[str, ...] | None = None) -> list[Can
             if end <= start:
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            if name == "duration" and (det := _ADJECTIVAL.match(text, start, end)):
+                start = det.end()  # "the three-day truce": the article belongs to "truce"
             found.append(Candidate(start, end, name, groups, priority))
     return _select(found)
+
+
+_ADJECTIVAL = re.compile(r"(?:the|a|an)\s+(?=\S+-\S+$)", re.IGNORECASE)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
