@@ -16,6 +16,7 @@ from storyline.stages.dates.lexicon import (
     FIXED_HOLIDAYS,
     FLOATING_HOLIDAYS,
     MONTHS,
+    MONTHS_EN,
     NUMBER_WORDS,
     ORDINALS,
     WEEKDAYS,
@@ -201,25 +202,75 @@ _RULES: tuple[tuple[str, str, int], ...] = (
 )  # fmt: skip
 
 _COMPILED = tuple(
-    (name, re.compile(pattern, re.IGNORECASE), priority) for name, pattern, priority in _RULES
+    (name, re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE), priority)
+    for name, pattern, priority in _RULES
 )
+#: Words that every rule's match contains (or a digit). The rules run only in windows around
+#: them: most of a news text has no temporal expression, and this keeps the stage fast.
+_TRIGGERS = frozenset(
+    {
+        *MONTHS_EN, *(m[:3] for m in MONTHS_EN), "sept",
+        *(w for names in WEEKDAYS.values() for part in names for w in part.split("-")),
+        *(m for lang, names in MONTHS.items() if lang != "en" for m in names),
+        *(w for d in DEICTIC_DAYS.values() for word in d for w in re.findall(r"\w+", word)),
+        *(w for name in [*FIXED_HOLIDAYS, *FLOATING_HOLIDAYS] for w in re.findall(r"\w+", name)),
+        "easter", "election", "today", "tomorrow", "yesterday", "tonight", "now", "nowadays",
+        "currently", "current", "presently", "recently", "lately", "present", "past", "future",
+        "term", "moment", "noon", "midnight", "midday", "overnight", "morning", "afternoon",
+        "evening", "night", "nights", "spring", "summer", "autumn", "fall", "winter",
+        "anniversary", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly",
+        "fortnightly", "twice", "once", "while", "time", "period", "half", "nineteen",
+        "thousand", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+        "eighties", "nineties", "mins", "hrs", "yrs", "mondays", "tuesdays", "wednesdays",
+        "thursdays", "fridays", "saturdays", "sundays", "am", "pm",
+        *(u for unit in ("second", "minute", "hour", "day", "week", "weekend", "fortnight",
+                         "month", "quarter", "year", "decade") for u in (unit, unit + "s")),
+    }
+    - {"new", "st", "s", "of", "the", "may", "mar", "day"}
+    | {"day", "may", "mar"}
+)  # fmt: skip
+_WORD = re.compile(r"\w+")
+_BEFORE, _AFTER = 60, 90  # characters of context a rule may need around its trigger word
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Return the merged stretches of text around trigger words."""
+    out: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        if not (word[0].isdigit() or word in _TRIGGERS or word.startswith(("centur", "millenni"))):
+            continue
+        start, end = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def find_candidates(text: str, rules: tuple[str, ...] | None = None) -> list[Candidate]:
     """Return the longest non-overlapping rule matches in `text`, in text order."""
     found: list[Candidate] = []
+    windows = _windows(text)
     for name, regex, priority in _COMPILED:
         if rules is not None and name not in rules:
             continue
-        for m in regex.finditer(text):
-            start, end = _trim(text, m.start(), m.end())
-            if end <= start:
-                continue
-            groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            if name == "duration" and (det := _ADJECTIVAL.match(text, start, end)):
-                start = det.end()  # "the three-day truce": the article belongs to "truce"
-            found.append(Candidate(start, end, name, groups, priority))
+        for w_start, w_end in windows:
+            for m in regex.finditer(text, w_start, w_end):
+                cand = _candidate(text, m, name, priority)
+                if cand is not None:
+                    found.append(cand)
     return _select(found)
+
+
+def _candidate(text: str, m: re.Match[str], name: str, priority: int) -> Candidate | None:
+    start, end = _trim(text, m.start(), m.end())
+    if end <= start:
+        return None
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    if name == "duration" and (det := _ADJECTIVAL.match(text, start, end)):
+        start = det.end()  # "the three-day truce": the article belongs to "truce"
+    return Candidate(start, end, name, groups, priority)
 
 
 _ADJECTIVAL = re.compile(r"(?:the|a|an)\s+(?=\S+-\S+$)", re.IGNORECASE)
