@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.stages.dates import explicit_date, resolve_weekday
 
@@ -198,8 +200,16 @@ def test_foreign_weekday_resolves_against_the_anchor() -> None:
     assert found["Dienstag"].value == "2019-06-04"
 
 
-def test_unknown_language_leaves_words_alone_rather_than_guess() -> None:
-    assert times_in("وصلت السفينة يوم الثلاثاء", language="ar") == ()
+def test_relative_foreign_date_is_found_but_unresolved_without_anchor() -> None:
+    [t] = times_in("وصلت السفينة يوم الثلاثاء", None, language="ar")
+    assert (t.value, t.basis) == (None, None)
+    [t] = times_in("Три дня назад спасатели начали работу.", WEDNESDAY, language="ru")
+    assert (t.value, t.basis) == ("2019-06-02", "published")
+
+
+def test_language_outside_the_supported_set_reads_only_numeric_dates() -> None:
+    found = times_in("Meli ilikwama Jumanne, tarehe 23.03.2021.", language="sw")
+    assert [(t.text, t.value) for t in found] == [("23.03.2021", "2021-03-23")]
 
 
 def test_range_split_gives_both_ends() -> None:
@@ -211,3 +221,21 @@ def test_range_split_gives_both_ends() -> None:
 def test_easter() -> None:
     assert easter(2021) == date(2021, 4, 4)
     assert easter(2019) == date(2019, 4, 21)
+
+
+_PIECES = [
+    *"0123456789-/.,:'", "May ", "March ", "Tuesday ", "ago ", "years ", "the ", "1969 ",
+    "50th ", "anniversary of ", "next ", "last ", "week ", "a.m. ", "from ", "to ", "9999 ",
+    "5000 ", "0000-00-00 ", "February 30 ", "quarter ", "day ", " ",
+]  # fmt: skip
+
+
+@given(
+    pieces=st.lists(st.sampled_from(_PIECES), max_size=25),
+    published=st.sampled_from([None, "2021-03-24", "0001-01-01", "9999-12-31", "garbage"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_bad_or_odd_text_never_crashes(pieces: list[str], published: str | None) -> None:
+    text = "".join(pieces)
+    for t in times_in(text, published):
+        assert t.text == t.span.text_in(make_article(text).text)

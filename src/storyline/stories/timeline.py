@@ -101,7 +101,7 @@ def lead_event_time(doc: Doc, sentences: int = 8) -> TimeExpr | None:
     if not candidates:
         return None
     mentions = Counter(t.value for t in doc.times if t.value and len(t.value) == 10)
-    return max(candidates, key=lambda t: (mentions[t.value], -candidates.index(t)))
+    return max(candidates, key=lambda t: (mentions[t.value or ""], -candidates.index(t)))
 
 
 def _precision(t: TimeExpr) -> str | None:

@@ -19,12 +19,13 @@ from storyline.stages.dates.calendar import Point
 from storyline.stages.dates.calendar import resolve_weekday as _resolve_weekday
 from storyline.stages.dates.explicit import HANDLERS as _EXPLICIT
 from storyline.stages.dates.filters import plausible, rules_for
+from storyline.stages.dates.foreign import find_foreign, normalise_foreign, supported
 from storyline.stages.dates.grammar import Candidate, find_candidates
 from storyline.stages.dates.relative import HANDLERS as _RELATIVE
 from storyline.stages.dates.resolved import Context, Resolved
 from storyline.stages.dates.tense import Tense, tense_at
 
-_HANDLERS = {**_EXPLICIT, **_RELATIVE}
+_HANDLERS = {**_EXPLICIT, **_RELATIVE, "dateparser": normalise_foreign}
 #: Rules whose result is not a new reference time ("a year earlier" looks back from one).
 _NO_REFERENCE = frozenset({"ago", "year_end"})
 _KINDS = {
@@ -42,9 +43,10 @@ def add_times(doc: Doc) -> Doc:
 def parse_anchor(published: str | None) -> date | None:
     """Return the publication date as a `date`, or None when missing or malformed."""
     try:
-        return date.fromisoformat((published or "")[:10]) if published else None
+        day = date.fromisoformat((published or "")[:10]) if published else None
     except ValueError:
         return None
+    return day if day is not None and 1000 <= day.year <= 9000 else None
 
 
 def find_times(doc: Doc, anchor: date | None, basis: str = "published") -> tuple[TimeExpr, ...]:
@@ -67,11 +69,22 @@ class Found:
 def find_expressions(doc: Doc) -> tuple[Found, ...]:
     """Return the doc's temporal expressions before normalisation (no anchor needed yet)."""
     lang = doc.article.language or "en"
-    return tuple(
-        Found(cand, tense_at(doc, cand.start, cand.end))
-        for cand in find_candidates(doc.article.text, rules_for(lang))
-        if plausible(doc, cand)
-    )
+    cands = [c for c in find_candidates(doc.article.text, rules_for(lang)) if plausible(doc, c)]
+    if lang != "en" and supported(lang):
+        cands = sorted([*cands, *_dateparser_candidates(doc.article.text, lang, cands)],
+                       key=lambda c: c.start)  # fmt: skip
+    if lang != "en":  # the English parse cannot read another language's tenses; news tells the past
+        return tuple(Found(c, Tense("past")) for c in cands)
+    return tuple(Found(c, tense_at(doc, c.start, c.end)) for c in cands)
+
+
+def _dateparser_candidates(text: str, lang: str, ours: list[Candidate]) -> list[Candidate]:
+    """Return what dateparser finds that our own rules for the language did not."""
+    return [
+        Candidate(start, end, "dateparser", {"expr": expr, "lang": lang})
+        for start, end, expr in find_foreign(text, lang)
+        if not any(start < c.end and c.start < end for c in ours)
+    ]
 
 
 def resolve_found(
@@ -94,7 +107,15 @@ def resolve_found(
 def normalise(cand: Candidate, ctx: Context) -> Resolved | None:
     """Return a candidate's TIMEX3 normalisation, or None when it is not a time after all."""
     handler = _HANDLERS.get(cand.rule)
-    return None if handler is None else handler(cand.groups, ctx)
+    if handler is None:
+        return None
+    try:
+        resolved = handler(cand.groups, ctx)
+        if resolved is not None:
+            resolved.span_days()  # a date outside the calendar (year 0, 5000 years ago) fails here
+        return resolved
+    except (ValueError, OverflowError):
+        return None
 
 
 def _time_expr(doc: Doc, cand: Candidate, r: Resolved, tense: Tense, anchor_basis: str) -> TimeExpr:
