@@ -174,7 +174,7 @@ def resolve_weekday(weekday: int, anchor: date, direction: Direction) -> date:
     `past`: the most recent one, the anchor day included; `future`: the next one after the
     anchor ("will ... on Wednesday" said on a Wednesday is next week); `forward`: the next one,
     the anchor day included (plans reported in the past: "would start on Monday"); `nearest`:
-    within three days either way.
+    up to two days ahead, else the last one (news tells far more past than coming weekdays).
     """
     ahead = (weekday - anchor.weekday()) % 7
     if direction == "past":
@@ -183,7 +183,7 @@ def resolve_weekday(weekday: int, anchor: date, direction: Direction) -> date:
         return anchor + timedelta(days=ahead or 7)
     if direction == "forward":
         return anchor + timedelta(days=ahead)
-    return anchor + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    return anchor + timedelta(days=ahead if ahead <= 2 else ahead - 7)
 
 
 def resolve_year(month: int, day: int | None, anchor: date, direction: Direction) -> int:

@@ -54,6 +54,8 @@ def duration(g: dict[str, str], ctx: Context) -> Resolved | None:
     if unit is None:
         return None
     num_raw = " ".join(g["num"].lower().split())
+    if num_raw in ("a", "an") and unit == "second" and not g.get("the"):
+        return None  # "a second group", "a second betrayal": the ordinal, not the unit
     amount = None if num_raw in VAGUE_QUANTITIES else parse_number(num_raw)
     if amount is None and num_raw not in VAGUE_QUANTITIES:
         return None

@@ -132,7 +132,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
      4),
     ("clock24", r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s*(?P<hrs>hours|hrs|h))?"
      rf"{_TZ}(?![\d:])", 3),
-    ("noon", rf"(?:(?P<approx>about|around|shortly\s+after|just\s+after|just\s+before|"
+    ("noon", rf"(?<!high\s)(?:(?P<approx>about|around|shortly\s+after|just\s+after|just\s+before|"
      rf"shortly\s+before)\s+)?(?P<noon>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?P<wd>{_WD}|"
      r"today|yesterday|tomorrow))?\b", 3),
     ("weekday", rf"(?:(?P<edge>early|late|earlier|later)\s+(?:on\s+)?|(?P<rel>last|this|next|"
@@ -184,7 +184,8 @@ _RULES: tuple[tuple[str, str, int], ...] = (
      rf"preceding|remaining|same|initial|entire|whole|full)))?\s*(?P<num>{_NUM})[\s-]+"
      r"(?:(?:more|additional|extra|straight|consecutive|full|long|trading|business|working)\s+)?"
      rf"(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?P<adj>-long|-old)?"
-     rf"(?:\s+and\s+(?P<num2>{_NUM})\s+(?P<unit2>{_UNIT}))?(?P<orso>\s+or\s+so)?\b", 2),
+     rf"(?:\s+and\s+(?P<num2>{_NUM})\s+(?P<unit2>{_UNIT}))?(?P<orso>\s+or\s+so)?\b"
+     r"(?![\s-]+old\b|\s+of\s+age\b)", 2),
     ("duration_bare", r"(?P<lead>(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\blast\s)|"
      r"(?<=\btook\s))(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|"
      r"centuries)\b(?!\s+(?:of|ago|later|earlier|before|after))", 1),

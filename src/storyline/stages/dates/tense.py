@@ -8,19 +8,27 @@ timeline can tell the planned from the reported.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from storyline.model import Doc, Token
 from storyline.stages.dates.calendar import Direction
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "wil"})
-_MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
+#: "would" reports a plan from the past ("said traffic would resume on Monday"); "could",
+#: "might" and the others say nothing about which way a weekday lies ("could not be located").
+_MODAL_AUX = frozenset({"would", "'d"})
+_HEDGE_AUX = frozenset({"could", "might", "may", "should", "can", "must"})
 #: Verbs that make what they govern a plan or an expectation ("is scheduled to close Monday").
 _PLAN_VERBS = frozenset({
     "plan", "schedule", "expect", "set", "due", "intend", "aim", "hope", "prepare", "propose",
     "promise", "vow", "threaten", "agree", "want", "seek", "decide", "pledge", "forecast",
 })  # fmt: skip
 _MAX_CLIMB = 6
+#: Prepositions that point ahead unless the clause is in the past ("were waiting until Sunday").
+_DEADLINE = re.compile(
+    r"\b(?:as soon as|as early as|no later than|until|till|by)\s+$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +45,11 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     if not inside:
         return Tense("nearest")
     verb = _governing_verb(doc, inside)
-    if verb is None:
-        return Tense("nearest")
-    return _tense_of(doc, verb)
+    tense = Tense("nearest") if verb is None else _tense_of(doc, verb)
+    before = doc.article.text[max(0, start - 20) : start]
+    if tense.direction == "nearest" and _DEADLINE.search(before):
+        return Tense("forward", planned=True)  # "as soon as Tuesday", "until 9 a.m. Tuesday"
+    return tense
 
 
 def _governing_verb(doc: Doc, inside: range) -> int | None:
@@ -89,6 +99,8 @@ def _tense_of(doc: Doc, verb: int) -> Tense:
         return Tense("future", planned=True)
     if words & _MODAL_AUX:
         return Tense("forward", planned=True)
+    if words & _HEDGE_AUX:
+        return Tense("nearest", planned=True)
     if _planned(doc, verb) or tok.lemma.lower() in ("plan", "schedule", "expect"):
         return Tense("forward", planned=True)
     tags = {a.tag for a in auxes} | {tok.tag}
