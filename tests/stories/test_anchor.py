@@ -83,3 +83,10 @@ def test_anniversary_gives_only_a_year() -> None:
     _, anchors = anchor_docs([dated, other])
     assert (anchors[1].method, anchors[1].date) == ("anniversary-year", None)
     assert (anchors[1].earliest, anchors[1].latest) == ("2019-01-01", "2019-12-31")
+
+
+def test_an_old_explicit_date_does_not_anchor_a_recent_article() -> None:
+    dated = doc_with_claim(DATED, KEYS, "2021-03-29")
+    other = doc_with_claim("Armstrong walked on the Moon on July 20, 1969.", ("moon", "walk"))
+    _, anchors = anchor_docs([dated, other])
+    assert (anchors[1].method, anchors[1].date) == ("none", None)

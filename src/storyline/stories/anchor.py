@@ -13,6 +13,7 @@ ever resolved against today.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -108,11 +109,13 @@ def _infer(
         method, confidence = "story-events", min(0.9, 1 - 0.5**best)
         evidence = _evidence([m for m in matches if _agrees(runs[chosen[0]], m)])
         note = f"{best} event(s) also dated by other articles agree with these days"
-    elif floor is not None:
+    elif floor is not None and floor >= window[0]:
         chosen = [d for d in allowed if d <= floor + timedelta(days=7)]
         method, confidence, evidence = "explicit-date", 0.3, ()
         note = "no later than a week after the latest date the article writes out in full"
     else:
+        chosen = []
+    if not chosen:  # nothing ties the article to the story's days
         return doc, _anniversary_or_none(doc, found)
     if chosen[-1] - chosen[0] > timedelta(days=7):
         confidence *= 0.5
@@ -132,14 +135,19 @@ def _infer(
 
 def _matches(doc: Doc, dated: list[Claim], idf: dict[str, float]) -> list[_Match]:
     """Pair the doc's claims that need an anchor with the dated claims that tell the same."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, other in enumerate(dated):
+        for term in {*other.keywords, *other.entities}:
+            postings[term].append(i)
     out: list[_Match] = []
     for claim in doc.claims:
         if not any(_needs_anchor(t) for t in claim.times):
             continue
-        scored = [(claim_similarity(claim, other, idf), other) for other in dated]
-        for score, other in scored:
+        # Only claims sharing a term can score above the threshold.
+        near = sorted({i for term in {*claim.keywords, *claim.entities} for i in postings[term]})
+        for other in (dated[i] for i in near):
             day = _day_of(other)
-            if score >= MATCH_THRESHOLD and day is not None:
+            if day is not None and claim_similarity(claim, other, idf) >= MATCH_THRESHOLD:
                 out.append(_Match(claim, other, day))
     return out
 
