@@ -254,6 +254,7 @@ class TimelineEntry:
     evidence: tuple[Evidence, ...] = ()  # the time expressions that date it, in each source
     conflict_dates: tuple[str, ...] = ()  # other dates other sources give for the same fact
     inferred: bool = False  # some source's date rests on an inferred publication date
+    timex_values: tuple[str, ...] = ()  # the TIMEX3 value of each evidence expression, in order
 
 
 @dataclass(frozen=True, slots=True)

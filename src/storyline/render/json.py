@@ -91,6 +91,7 @@ def _timeline_entry(t: TimelineEntry) -> JsonObj:
         "conflict_dates": list(t.conflict_dates),
         "inferred": t.inferred,
         "evidence": [_evidence(e) for e in t.evidence],
+        "timex_values": list(t.timex_values),
     }
 
 

@@ -152,6 +152,7 @@ def _entries(
                 precision=precision,  # type: ignore[arg-type]
                 status="planned" if _planned(members, anchor_day) else "reported",
                 evidence=tuple(Evidence(m.time.span, m.time.text) for m in members),
+                timex_values=tuple(m.time.timex_value or "" for m in members),
                 conflict_dates=tuple(d for d in days if d != start) if precision == "day" else (),
                 inferred=any(m.time.basis == "story" for m in members),
             )
@@ -186,14 +187,18 @@ def _planned(members: list[_Dated], anchor_day: dict[str, str | None]) -> bool:
 def mark_date_conflicts(
     facts: Sequence[Fact], timeline: Sequence[TimelineEntry]
 ) -> tuple[Fact, ...]:
-    """Give facts whose sources date them differently a `date` conflict (status conflicting)."""
-    by_fact: dict[str, list[TimelineEntry]] = defaultdict(list)
+    """Date each fact by its event, as the timeline does, and give facts whose sources date
+    them differently a `date` conflict (status conflicting)."""
+    days: dict[str, list[TimelineEntry]] = defaultdict(list)
     for entry in timeline:
-        if entry.conflict_dates and entry.fact_id:
-            by_fact[entry.fact_id].append(entry)
+        if entry.fact_id and entry.precision == "day":
+            days[entry.fact_id].append(entry)
     out = []
     for fact in facts:
-        entries = by_fact.get(fact.id)
+        if days.get(fact.id):
+            best = min(days[fact.id], key=lambda e: (-len(e.article_ids), e.date))
+            fact = replace(fact, date=best.date)
+        entries = [e for e in days.get(fact.id, []) if e.conflict_dates]
         if not entries:
             out.append(fact)
             continue
