@@ -151,11 +151,13 @@ _RULES: tuple[tuple[str, str, int], ...] = (
      r"these\s+days|right\s+now|the\s+present|the\s+past|the\s+future|the\s+near\s+future|"
      r"the\s+near\s+term|the\s+short\s+term|the\s+distant\s+past|the\s+distant\s+future|"
      r"at\s+the\s+moment)\b", 1),
-    ("year_spoken", rf"(?:(?P<month>{_MONTH_FULL})\s+)?(?P<spoken>nineteen\s+(?:(?:hundred\s+)?"
+    ("year_spoken", rf"(?:the\s+year\s+|(?P<month>{_MONTH_FULL})\s+)?"
+     r"(?P<spoken>nineteen\s+(?:(?:hundred\s+)?"
      r"(?:and\s+)?)?(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
      r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|"
      r"four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|"
-     r"five|six|seven|eight|nine|ten))?)\b", 3),
+     r"five|six|seven|eight|nine|ten))?)\b(?![\s-]+(?:years?|days?|months?|weeks?|people|"
+     r"dollars|troops|soldiers|miles|times)\b)", 3),
     ("decade_spoken", r"the\s+(?:(?P<edge>early|late|mid)[\s-]+)?(?P<spoken>twenties|thirties|"
      r"forties|fifties|sixties|seventies|eighties|nineties)\b", 3),
     ("unit_rel", rf"(?:(?P<edge>{_EDGE})\s+)?(?:(?P<the>the)\s+)?(?P<rel>this|last|next|"

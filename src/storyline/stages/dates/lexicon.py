@@ -85,6 +85,7 @@ NUMBER_WORDS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "thousand": 1000, "a thousand": 1000,
     "a": 1, "an": 1, "a single": 1, "a couple of": 2, "a couple": 2, "couple of": 2,
     "a dozen": 12, "dozen": 12, "a half": 0.5, "half a": 0.5, "half an": 0.5,
 }  # fmt: skip
@@ -127,7 +128,7 @@ def _compound(low: str) -> float | None:
     total = 0.0
     for p in parts:
         n = NUMBER_WORDS[p]
-        total = total * n if n == 100 and total else total + n
+        total = total * n if n in (100, 1000) and total else total + n
     return total
 
 
