@@ -91,7 +91,10 @@ REGISTRY: dict[str, EvalSpec] = {
         title="TempEval-3 Task A timexes (TBAQ-cleaned, held-out fifth; anchors: platinum set)",
         columns=("value_f1", "type_f1", "relaxed_f1", "strict_f1"),
         anchors=TEMPEVAL_ANCHORS,
-        same_run=(("storyline on the development part", "dev"),),
+        same_run=(
+            ("storyline on the development part", "dev"),
+            ("spaCy DATE/TIME + dateparser", "baseline"),
+        ),
     ),
     "when": EvalSpec(
         module="evals.when",

@@ -21,10 +21,15 @@ import hashlib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from time import perf_counter
+from typing import TYPE_CHECKING
 
 from evals import DatasetError, Metrics, track
+
+if TYPE_CHECKING:
+    from storyline.model import Doc
 
 #: One document in this many is held out (about 20% of TBAQ).
 HELD_OUT_EVERY = 5
@@ -199,22 +204,63 @@ def metrics(counts: Counts, prefix: str = "") -> Metrics:
     return rounded
 
 
-def tag(doc: TmlDocument) -> list[Timex]:
-    """Run storyline's parse and dates stages on a document, anchored at its DCT."""
-    from storyline.stages.dates import timexes_for_eval
+def tag(doc: TmlDocument) -> tuple[list[Timex], list[Timex]]:
+    """Return storyline's timexes for a document (anchored at its DCT) and the baseline's."""
+    from storyline.model import Article, Doc
+    from storyline.stages.dates import timeml_timexes
+    from storyline.stages.parse import parse
 
-    return [
+    article = Article(id=Article.make_id(doc.text), text=doc.text, title="")
+    parsed = parse(Doc(article=article))
+    ours = [
         Timex(start, end, type_, value, doc.text[start:end])
-        for start, end, type_, value in timexes_for_eval(doc.text, doc.dct)
+        for start, end, type_, value in timeml_timexes(parsed, doc.dct)
     ]
+    return ours, baseline_timexes(parsed, doc.dct)
 
 
-def evaluate(docs: Iterable[TmlDocument]) -> Counts:
-    """Tag and score documents, returning the summed counts."""
-    total = Counts()
+def baseline_timexes(parsed: Doc, dct: str) -> list[Timex]:
+    """Tag the way the first dates stage did, with off-the-shelf parts: spaCy's DATE and TIME
+    entities, normalised by dateparser against the DCT (a day, or a day and a time)."""
+    import dateparser
+
+    text = parsed.article.text
+    base = datetime.fromisoformat(dct[:10])
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+    out = []
+    for start, end, label in _entity_spans(parsed):
+        found = dateparser.parse(text[start:end], languages=["en"], settings=settings)  # type: ignore[arg-type]
+        if found is None:
+            value = ""
+        elif label == "TIME":
+            value = found.strftime("%Y-%m-%dT%H:%M")
+        else:
+            value = found.date().isoformat()
+        out.append(Timex(start, end, label, value, text[start:end]))
+    return out
+
+
+def _entity_spans(parsed: Doc) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    previous = ""
+    for tok in parsed.tokens:
+        label = tok.ent if tok.ent in ("DATE", "TIME") else ""
+        if label and label == previous:
+            spans[-1] = (spans[-1][0], tok.end, label)
+        elif label:
+            spans.append((tok.start, tok.end, label))
+        previous = label
+    return spans
+
+
+def evaluate(docs: Iterable[TmlDocument]) -> tuple[Counts, Counts]:
+    """Tag and score documents: summed counts for storyline and for the baseline."""
+    ours, baseline = Counts(), Counts()
     for doc in docs:
-        total.add(score_document(doc.timexes, tag(doc)))
-    return total
+        mine, theirs = tag(doc)
+        ours.add(score_document(doc.timexes, mine))
+        baseline.add(score_document(doc.timexes, theirs))
+    return ours, baseline
 
 
 def run(folder: Path) -> Metrics:
@@ -223,10 +269,11 @@ def run(folder: Path) -> Metrics:
     test = [d for d in docs if held_out(d.name)]
     dev = [d for d in docs if not held_out(d.name)]
     started = perf_counter()
-    test_counts = evaluate(track(test, "tempeval held-out"))
-    dev_counts = evaluate(track(dev, "tempeval dev"))
+    test_counts, test_baseline = evaluate(track(test, "tempeval held-out"))
+    dev_counts, _ = evaluate(track(dev, "tempeval dev"))
     out = metrics(test_counts)
     out.update(metrics(dev_counts, "dev_"))
+    out.update(metrics(test_baseline, "baseline_"))
     out["documents"] = len(test)
     out["dev_documents"] = len(dev)
     out["seconds"] = round(perf_counter() - started, 1)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.model import Article, Doc, Span, TimeExpr
+from storyline.model import Doc, Span, TimeExpr
 from storyline.pipeline import stage
 from storyline.stages.dates.calendar import Point
 from storyline.stages.dates.calendar import resolve_weekday as _resolve_weekday
@@ -165,15 +165,11 @@ def resolve_weekday(weekday: int, anchor: date, future: bool) -> date:
     return _resolve_weekday(weekday, anchor, "future" if future else "past")
 
 
-def timexes_for_eval(text: str, dct: str) -> list[tuple[int, int, str, str]]:
-    """Tag a plain text anchored at `dct` the TimeML way: (start, end, type, value) per timex.
+def timeml_timexes(doc: Doc, dct: str) -> list[tuple[int, int, str, str]]:
+    """Tag a parsed doc anchored at `dct` the TimeML way: (start, end, type, value) per timex.
 
     Used by `evals/tempeval.py`; ranges are given as their two ends, as TimeML annotates them.
     """
-    from storyline.stages.parse import parse
-
-    article = Article(id=Article.make_id(text) if text.strip() else "a0", text=text, title="")
-    doc = parse(Doc(article=article))
     out: list[tuple[int, int, str, str]] = []
     for t in find_times(doc, parse_anchor(dct)):
         out.extend(_timeml_parts(t))
@@ -208,5 +204,5 @@ __all__ = [
     "parse_anchor",
     "resolve_found",
     "resolve_weekday",
-    "timexes_for_eval",
+    "timeml_timexes",
 ]
