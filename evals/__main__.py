@@ -63,9 +63,10 @@ EXTRACTION_ANCHORS = (
     Anchor("AutoExtract", "Nov 2019", _prf(0.970, 0.984, 0.956, 0.470)),
 )
 
-# Anchors for `tempeval`: value F1 on the TempEval-3 platinum test set as the issue quotes it
-# from the TE3 overview (UzZaman et al., 2013, SemEval-2013 Task 1, Task A results): HeidelTime
-# 77.61, SUTime 67.38. Only value F1 is given here, the one number we could check. They were
+# Anchors for `tempeval`: Task A value F1 on the TempEval-3 platinum test set, from the TE3
+# overview (UzZaman et al., 2013, SemEval-2013 Task 1), as given with the task: HeidelTime
+# 77.61, SUTime 67.38. The paper's other columns could not be checked offline, so only value
+# F1 is listed. They were
 # measured on the platinum set, which is not in the shared data: our numbers are on a held-out
 # fifth of TBAQ-cleaned (TE3's training data), so the comparison is indicative only.
 TEMPEVAL_ANCHORS = (
