@@ -176,3 +176,62 @@ def test_events_are_reconciled_across_sources(sample_brief: Brief) -> None:
     assert len(top.evidence) == len(top.article_ids)
     typed = {e.type for e in events if e.type}
     assert "SUPPORT" in typed  # al-Sisi welcomed the refloating, praised the canal workers
+
+
+def test_every_article_has_an_anchor_and_metadata_dates_are_kept(sample_brief: Brief) -> None:
+    ids = by_file(sample_brief)
+    anchors = {a.article_id: a for a in story(sample_brief).anchors}
+    assert set(anchors) == set(ids.values())
+    for art in sample_brief.articles:
+        if art.published:
+            assert anchors[art.id].method == "metadata"
+            assert anchors[art.id].date == art.published
+    # Undated articles stay undated in `articles[]`: an inferred date is never dressed as metadata.
+    assert all(a.published is None for a in sample_brief.articles if a.id in {ids["04"], ids["06"]})
+    assert anchors[ids["05"]].method == "none" and anchors[ids["05"]].date is None
+
+
+def test_undated_translation_resolves_until_sunday_through_the_story(sample_brief: Brief) -> None:
+    ids = by_file(sample_brief)
+    anchor = next(a for a in story(sample_brief).anchors if a.article_id == ids["06"])
+    assert anchor.method == "story-events"
+    assert anchor.earliest == "2021-03-28" and anchor.date == "2021-03-28"
+    assert ids["07"] in {e.span.article_id for e in anchor.evidence}
+    [entry] = [t for t in story(sample_brief).timeline if ids["06"] in t.article_ids]
+    assert entry.date == "2021-03-28" and entry.inferred
+    assert ids["07"] in entry.article_ids  # 07's "By Sunday": same event, same date, one entry
+    assert {e.text for e in entry.evidence} == {"Sunday"}
+
+
+def test_misdated_grounding_is_a_date_conflict_kept_side_by_side(sample_brief: Brief) -> None:
+    ids = by_file(sample_brief)
+    fact = fact_with(sample_brief, "ran aground on Tuesday")
+    assert fact.status == "conflicting"
+    [conflict] = [c for c in fact.conflicts if c.slot == "date"]
+    sides = {v.value: set(v.article_ids) for v in conflict.variants}
+    assert sides["2021-03-24"] == {ids["04"]}
+    assert {ids["01"], ids["02"], ids["08"]} <= sides["2021-03-23"]
+    entries = {t.date: t for t in story(sample_brief).timeline if t.fact_id == fact.id}
+    assert entries["2021-03-23"].conflict_dates == ("2021-03-24",)
+    assert entries["2021-03-24"].conflict_dates == ("2021-03-23",)
+    anchor = next(a for a in story(sample_brief).anchors if a.article_id == ids["04"])
+    assert (anchor.method, anchor.date) == ("explicit-date", "2021-03-24")
+
+
+def test_planned_restart_is_distinguished_from_reported_events(sample_brief: Brief) -> None:
+    [entry] = [t for t in story(sample_brief).timeline if "would start again" in t.text]
+    assert (entry.date, entry.status) == ("2021-03-29", "planned")
+    reported = [t for t in story(sample_brief).timeline if "freed on Monday" in t.text]
+    assert [t.status for t in reported] == ["reported"]
+
+
+def test_html_draws_the_timeline_as_inline_svg(sample_brief: Brief) -> None:
+    from storyline.render.html import brief_to_html
+
+    html = brief_to_html(sample_brief)
+    start = html.index("<h3>Timeline</h3>")
+    timeline = html[start : html.index("<h3", start + 1)]
+    assert '<svg class="timeline"' in timeline
+    assert "tl-mark conflict" in timeline and "tl-link" in timeline
+    assert "tl-mark planned" in timeline
+    assert "<script" not in html

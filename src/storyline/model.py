@@ -137,8 +137,18 @@ class TimeExpr:
 
     span: Span
     text: str
-    value: str | None
-    kind: Literal["date", "weekday", "relative", "year", "month"]
+    value: str | None  # calendar value: YYYY-MM-DD, YYYY-MM, YYYY, 2019-W23, 2019-Q2, ...
+    kind: Literal[
+        "date", "weekday", "relative", "year", "month", "time", "duration", "set", "range",
+        "quarter", "season", "anniversary",
+    ]  # fmt: skip
+    timex_type: str = "DATE"  # TIMEX3 type: DATE, TIME, DURATION, SET
+    timex_value: str | None = None  # TIMEX3 value: "2019-06-04T14:00", "P3D", "PAST_REF", ...
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, ...
+    start: str | None = None  # first day covered (YYYY-MM-DD), for any resolved date or range
+    end: str | None = None  # last day covered
+    future: bool = False  # the clause states a plan or expectation ("will", "is due to")
+    basis: str | None = None  # what resolved it: text, published, story, reference; None: not
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +264,7 @@ class Fact:
     modality: str | None = None  # None when reported as having happened
     attributions: tuple[str, ...] = ()  # who the sources say asserts it
     copied_article_ids: tuple[str, ...] = ()  # articles that state it only by copying
+    claim_ids: tuple[str, ...] = ()  # the claims it groups, in evidence order
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +287,34 @@ class TimelineEntry:
     text: str
     article_ids: tuple[str, ...]
     fact_id: str | None = None
+    end: str | None = None  # last day, for a range ("from June 4 to 6")
+    precision: Literal["day", "week", "month", "quarter", "season", "year"] = "day"
+    status: Literal["reported", "planned"] = "reported"  # planned: future, scheduled, expected
+    evidence: tuple[Evidence, ...] = ()  # the time expressions that date it, in each source
+    conflict_dates: tuple[str, ...] = ()  # other dates other sources give for the same fact
+    inferred: bool = False  # some source's date rests on an inferred publication date
+    timex_values: tuple[str, ...] = ()  # the TIMEX3 value of each evidence expression, in order
+
+
+@dataclass(frozen=True, slots=True)
+class DateAnchor:
+    """How an article's reference date (its publication date) was established, and how sure.
+
+    `method` is "metadata" (the article's own metadata), "story-events" (its weekdays and
+    relative dates line up with dated events other articles report), "explicit-date" (the
+    latest date it writes out in full), "anniversary-year" (only the year, from an
+    anniversary) or "none". Relative dates in the article are resolved only when every day in
+    `earliest`..`latest` gives the same answer.
+    """
+
+    article_id: str
+    date: str | None  # the day used as the anchor; None when nothing pins it
+    method: str
+    confidence: float  # 0..1
+    earliest: str | None = None
+    latest: str | None = None
+    evidence: tuple[Evidence, ...] = ()  # sentences, here and in other articles, that pin it
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +361,7 @@ class Story:
     copies: tuple[CopyLink, ...] = ()  # who copied whom
     events: tuple[Event, ...] = ()  # events reconciled across sources, best supported first
     five_w1h: FiveW1H | None = None  # who, what, when, where, why and how of the main event
+    anchors: tuple[DateAnchor, ...] = ()  # one per article: its publication date, and how known
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.model import Brief
+from storyline.render.timeline import timeline_layout
 from storyline.render.view import (
     STATUS_LABEL,
     coverage,
@@ -19,6 +20,7 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.globals["timeline_layout"] = timeline_layout
 
 
 def brief_to_html(brief: Brief) -> str:

@@ -11,6 +11,7 @@ from storyline.model import (
     Answer,
     Brief,
     Conflict,
+    DateAnchor,
     Entity,
     Event,
     Evidence,
@@ -20,6 +21,7 @@ from storyline.model import (
     Quote,
     Span,
     Story,
+    TimelineEntry,
 )
 from storyline.names import name_key
 from storyline.stories.resolve import alias_index
@@ -68,7 +70,7 @@ def _story(story: Story, texts: dict[str, str]) -> JsonObj:
         "entities": [_entity(e, texts) for e in story.entities],
         "facts": [_fact(f) for f in story.facts],
         "quotes": [_quote(q, speakers, texts) for q in story.quotes],
-        "timeline": [asdict(t) for t in story.timeline],
+        "timeline": [_timeline_entry(t) for t in story.timeline],
         "sources": [
             {
                 "article_id": p.article_id,
@@ -84,6 +86,36 @@ def _story(story: Story, texts: dict[str, str]) -> JsonObj:
         "copies": [asdict(c) for c in story.copies],
         "events": [event_to_dict(e, texts) for e in story.events],
         "five_w1h": _five_w1h(story.five_w1h),
+        "anchors": [_anchor(a) for a in story.anchors],
+    }
+
+
+def _timeline_entry(t: TimelineEntry) -> JsonObj:
+    return {
+        "date": t.date,
+        "text": t.text,
+        "article_ids": list(t.article_ids),
+        "fact_id": t.fact_id,
+        "end": t.end,
+        "precision": t.precision,
+        "status": t.status,
+        "conflict_dates": list(t.conflict_dates),
+        "inferred": t.inferred,
+        "evidence": [_evidence(e) for e in t.evidence],
+        "timex_values": list(t.timex_values),
+    }
+
+
+def _anchor(a: DateAnchor) -> JsonObj:
+    return {
+        "article_id": a.article_id,
+        "date": a.date,
+        "method": a.method,
+        "confidence": a.confidence,
+        "earliest": a.earliest,
+        "latest": a.latest,
+        "note": a.note,
+        "evidence": [_evidence(e) for e in a.evidence],
     }
 
 

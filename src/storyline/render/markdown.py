@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.model import Article, Brief, Fact, Story
+from storyline.model import Article, Brief, Fact, Story, TimelineEntry
 from storyline.render.view import STATUS_LABEL, outlet_names
 
 
@@ -54,7 +54,7 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
     ]
     out += ["", "### Timeline", ""]
     out += [
-        f"- {t.date}: {_esc(t.text)} ({', '.join(names[a] for a in t.article_ids)})"
+        f"- {_when(t)}: {_esc(t.text)} ({', '.join(names[a] for a in t.article_ids)}){_flags(t)}"
         for t in story.timeline
     ]
     out += [
@@ -122,3 +122,22 @@ def _fact_line(fact: Fact, names: dict[str, str]) -> str:
 def _esc(text: str) -> str:
     """Neutralise Markdown and HTML in untrusted article text."""
     return text.replace("\\", "\\\\").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")
+
+
+def _when(t: TimelineEntry) -> str:
+    """Return an entry's date as written in the list: a range, or a coarse date's precision."""
+    if t.end:
+        return f"{t.date} to {t.end}" + (f" ({t.precision})" if t.precision != "day" else "")
+    return t.date
+
+
+def _flags(t: TimelineEntry) -> str:
+    """Return the conflict, plan and inference notes of a timeline entry."""
+    notes = []
+    if t.conflict_dates:
+        notes.append("**conflicting date**; other sources: " + ", ".join(t.conflict_dates))
+    if t.status == "planned":
+        notes.append("planned")
+    if t.inferred:
+        notes.append("date inferred from the story")
+    return f" [{'; '.join(notes)}]" if notes else ""

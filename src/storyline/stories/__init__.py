@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from storyline.model import Doc, Fact, Quote, Story, content_id
+from storyline.stories.anchor import anchor_docs
 from storyline.stories.cluster import group_stories
 from storyline.stories.copies import find_copies
 from storyline.stories.events import reconcile_events
@@ -14,7 +15,7 @@ from storyline.stories.quotes import attach_quotes
 from storyline.stories.reconcile import name_sources, partial_copies, reconcile
 from storyline.stories.resolve import resolve_entities
 from storyline.stories.sources import profile_sources
-from storyline.stories.timeline import build_timeline
+from storyline.stories.timeline import build_timeline, mark_date_conflicts
 
 
 def build_stories(docs: Sequence[Doc]) -> tuple[Story, ...]:
@@ -25,8 +26,11 @@ def build_stories(docs: Sequence[Doc]) -> tuple[Story, ...]:
 def build_story(docs: Sequence[Doc]) -> Story:
     """Reconcile one group of docs about the same event into a `Story`."""
     copies = find_copies([d.article for d in docs])
+    docs, anchors = anchor_docs(docs)  # undated articles get dates from the story
     entities = resolve_entities(docs)
     facts = name_sources(reconcile(docs, copies), entities)
+    timeline = build_timeline(facts, docs, anchors)
+    facts = mark_date_conflicts(facts, timeline)
     quotes: tuple[Quote, ...] = attach_quotes(docs, entities)
     article_ids = tuple(d.id for d in docs)
     events = reconcile_events(docs, facts, copies)
@@ -37,11 +41,12 @@ def build_story(docs: Sequence[Doc]) -> Story:
         entities=entities,
         facts=facts,
         quotes=quotes,
-        timeline=build_timeline(facts),
+        timeline=timeline,
         sources=profile_sources(docs, facts, copies),
         copies=(*copies.values(), *partial_copies(facts, copies)),
         events=events,
         five_w1h=story_five_w1h(events, docs),
+        anchors=anchors,
     )
 
 

@@ -108,7 +108,8 @@ def _fact(
             key=lambda a: (a in copies, published[a], a))  # a known copy is never the original
         for g in set(groups.values())
     }  # fmt: skip
-    evidence = tuple(Evidence(c.span, c.text) for c in sorted(members, key=lambda c: c.span))
+    ordered = sorted(members, key=lambda c: c.span)
+    evidence = tuple(Evidence(c.span, c.text) for c in ordered)
     return Fact(
         id=content_id(*sorted(c.id for c in members), prefix="f"),
         text=fact_text(lead, texts[lead.span.article_id]),
@@ -121,6 +122,7 @@ def _fact(
         modality=lead.modality,
         attributions=tuple(sorted({c.attribution for c in members if c.attribution})),
         copied_article_ids=tuple(a for a in article_ids if a not in originals),
+        claim_ids=tuple(c.id for c in ordered),
     )
 
 
