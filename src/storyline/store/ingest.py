@@ -149,14 +149,18 @@ def load_story_docs(
 
 
 def refresh_search_index(writer: Writer) -> None:
-    """Rebuild the BM25 index over article titles and texts when articles were added."""
+    """Rebuild the BM25 index over article titles and texts when articles were added.
+
+    No stopword list: the English one drops words that are names in the news ("Ever Given",
+    "The Who"), and BM25's inverse document frequency already discounts common words.
+    """
     with writer.window() as con:
         stale = con.execute("SELECT value FROM meta WHERE key = 'fts_stale'").fetchone()
         if stale is None or stale[0] != "yes":
             return
         con.execute(
             "PRAGMA create_fts_index('articles', 'id', 'title', 'text', "
-            "stemmer = 'porter', stopwords = 'english', strip_accents = 1, lower = 1, "
+            "stemmer = 'porter', stopwords = 'none', strip_accents = 1, lower = 1, "
             "overwrite = 1)"
         )
         con.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', 'no')")
