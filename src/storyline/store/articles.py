@@ -141,6 +141,7 @@ def save_docs(
             for c in d.claims
         ],
     )
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', 'yes')")
     pending = [(d.id, *placement[d.id], run_id) for d in docs if d.id in placement]
     insert_rows(
         con,

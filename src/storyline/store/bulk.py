@@ -7,6 +7,7 @@ import json
 import math
 import os
 import tempfile
+from datetime import datetime
 from collections.abc import Sequence
 from typing import Any
 
@@ -59,6 +60,8 @@ def insert_rows(
 
 
 def _json_safe(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
     if isinstance(value, float) and not math.isfinite(value):

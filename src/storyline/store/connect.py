@@ -28,6 +28,8 @@ _CONFIG: dict[str, str | bool | int | float | list[str]] = {
 
 #: How long to wait for another process's hold on the file before giving up.
 OPEN_TIMEOUT = 60.0
+#: Pause after each write window, in seconds, so readers get a turn between windows.
+WINDOW_GAP = 0.05
 
 
 class StoreError(StorylineError):
@@ -45,7 +47,7 @@ def fts_extension_path() -> Path:
 def connect(
     db: Path, *, read_only: bool, timeout: float = OPEN_TIMEOUT
 ) -> duckdb.DuckDBPyConnection:
-    """Open `db` with the full-text extension loaded, retrying while another process holds it."""
+    """Open `db`, retrying while another process holds it; see `load_fts` for search."""
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -55,8 +57,14 @@ def connect(
             if "lock" not in str(err).lower() or time.monotonic() >= deadline:
                 raise StoreBusyError(f"cannot open {db}: {str(err).splitlines()[0]}") from None
             time.sleep(0.05)
-    con.execute(f"LOAD '{fts_extension_path()}'")
+        except duckdb.Error as err:
+            raise StoreError(f"cannot open {db}: {str(err).splitlines()[0]}") from None
     return con
+
+
+def load_fts(con: duckdb.DuckDBPyConnection) -> None:
+    """Load the full-text-search extension (slow the first time per open file, then instant)."""
+    con.execute(f"LOAD '{fts_extension_path()}'")
 
 
 class Writer:
@@ -92,6 +100,8 @@ class Writer:
                 raise
             finally:
                 con.close()
+        # Let waiting readers in before the next window, or back-to-back windows shut them out.
+        time.sleep(WINDOW_GAP)
 
 
 @contextmanager

@@ -27,7 +27,7 @@ from storyline.pipeline import DEFAULT_STAGES, build_pipeline
 from storyline.store.articles import record_inputs, save_docs
 from storyline.store.assign import place_articles
 from storyline.store.codec import unpack
-from storyline.store.connect import Writer
+from storyline.store.connect import Writer, load_fts
 from storyline.store.stories import save_story
 from storyline.stories import build_story
 
@@ -76,7 +76,6 @@ def ingest(
         for batch in _batches(stream, batch_size):
             with writer.window() as con:
                 save_docs(con, batch, placement, run_id, _now())
-                con.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', 'yes')")
         updated = rebuild_pending(writer)
         refresh_search_index(writer)
         with writer.window() as con:
@@ -158,6 +157,7 @@ def refresh_search_index(writer: Writer) -> None:
         stale = con.execute("SELECT value FROM meta WHERE key = 'fts_stale'").fetchone()
         if stale is None or stale[0] != "yes":
             return
+        load_fts(con)
         con.execute(
             "PRAGMA create_fts_index('articles', 'id', 'title', 'text', "
             "stemmer = 'porter', stopwords = 'none', strip_accents = 1, lower = 1, "

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from storyline.store.connect import load_fts
 from storyline.store.read import StorySummary, summaries
 
 #: Queries are cut to this many characters and words: a query's cost grows with its terms.
@@ -83,6 +84,7 @@ def _entities(con: duckdb.DuckDBPyConnection, q: str, limit: int) -> list[Entity
 
 
 def _articles(con: duckdb.DuckDBPyConnection, q: str, limit: int) -> list[ArticleHit]:
+    load_fts(con)
     try:
         rows = con.execute(
             "SELECT id, title, source, published, score, text FROM ("
