@@ -29,7 +29,7 @@ from storyline.model import (
 from storyline.store.articles import record_inputs, save_docs
 from storyline.store.connect import Writer
 from storyline.store.ingest import refresh_search_index
-from storyline.store.stories import save_story
+from storyline.store.stories import StoryWrite, save_story
 
 #: Untrusted text that would run script if any page failed to escape it.
 XSS = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
@@ -155,7 +155,7 @@ def write_story_store(db: Path, docs: list[Doc], story: Story) -> str:
             save_docs(con, docs, placement, "r1", now)
         with writer.window() as con:
             inputs = [InputRecord(d.article.path or "-", "ingested", None, d.id) for d in docs]
-            save_story(con, key, story, {d.id: d.article for d in docs}, inputs, now)
+            save_story(con, StoryWrite(key, story, {d.id: d.article for d in docs}, inputs), now)
         refresh_search_index(writer)
     return key
 

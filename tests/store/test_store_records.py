@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime
 from pathlib import Path
 
+import duckdb
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyline.model import Article, Doc, Figure, Mention, Quote, Span, TimeExpr
 from storyline.store.articles import save_docs
+from storyline.store.bulk import insert_rows
 from storyline.store.codec import unpack
 from storyline.store.connect import Writer, read_store
 
@@ -120,3 +124,27 @@ def _check_items(con: object, doc: Doc) -> None:
         ).fetchall()
         for start, end, covered in spans:
             assert text[start:end] == covered
+
+
+@pytest.mark.parametrize("count", [3, 40])  # the small path (executemany) and the bulk path
+def test_bulk_insert_keeps_every_column_type(count: int) -> None:
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE t (s VARCHAR, i INTEGER, d DOUBLE, j JSON, b BLOB, l VARCHAR[], "
+        "ts TIMESTAMP, f BOOLEAN)"
+    )
+    rows = [
+        (f"é'\"{i}\n", i, float("nan") if i == 1 else i / 3, json.dumps({"k": [i]}),
+         bytes([i % 256, 0, 255]), [f"x{i}", "y"], datetime(2024, 1, 2, 3, 4, i % 60), i % 2 == 0)
+        for i in range(count)
+    ]  # fmt: skip
+    types = ["VARCHAR", "INTEGER", "DOUBLE", "JSON", "BLOB", "VARCHAR[]", "TIMESTAMP", "BOOLEAN"]
+    columns = tuple(zip(["s", "i", "d", "j", "b", "l", "ts", "f"], types, strict=True))
+    insert_rows(con, "t", columns, rows)
+    got = con.execute("SELECT s, i, d, j ->> '$.k[0]', b, l, ts, f FROM t ORDER BY i").fetchall()
+    for row, back in zip(rows, got, strict=True):
+        assert back[0] == row[0] and back[1] == row[1]
+        assert back[2] is None if row[1] == 1 else back[2] == row[2]
+        assert back[3] == str(row[1])  # JSON stayed JSON, not a quoted string
+        assert bytes(back[4]) == row[4] and back[5] == row[5] and back[6] == row[6]
+        assert back[7] == row[7]

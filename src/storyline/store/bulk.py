@@ -7,11 +7,13 @@ import json
 import math
 import os
 import tempfile
-from datetime import datetime
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 import duckdb
+
+_AS_TEXT = {"BLOB": "from_base64({})", "JSON": "CAST({} AS JSON)"}
 
 #: Below this many rows a plain executemany is fast enough and skips the temporary file.
 _SMALL = 8
@@ -33,15 +35,15 @@ def insert_rows(
     names = ", ".join(name for name, _ in columns)
     if len(rows) <= _SMALL:
         marks = ", ".join("?" for _ in columns)
-        con.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", [list(r) for r in rows])
+        values = [[_finite(v) for v in row] for row in rows]
+        con.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
         return
-    # JSON cannot hold bytes: BLOB values travel as base64 text and are decoded by DuckDB.
+    # JSON lines cannot hold bytes: BLOB values travel as base64 text. JSON values are
+    # already JSON text: they travel as strings and are cast, so they are not quoted twice.
     spec = ", ".join(
-        f"{name}: '{'VARCHAR' if sql_type == 'BLOB' else sql_type}'" for name, sql_type in columns
+        f"{name}: '{'VARCHAR' if sql_type in _AS_TEXT else sql_type}'" for name, sql_type in columns
     )
-    picks = ", ".join(
-        f"from_base64({name})" if sql_type == "BLOB" else name for name, sql_type in columns
-    )
+    picks = ", ".join(_AS_TEXT.get(sql_type, "{}").format(name) for name, sql_type in columns)
     fd, path = tempfile.mkstemp(prefix="storyline-", suffix=".jsonl")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -57,6 +59,13 @@ def insert_rows(
         )
     finally:
         os.unlink(path)
+
+
+def _finite(value: Any) -> Any:
+    """Return None for NaN and infinities, which both insert paths store as NULL."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _json_safe(value: Any) -> Any:

@@ -28,7 +28,7 @@ from storyline.store.articles import record_inputs, save_docs
 from storyline.store.assign import place_articles
 from storyline.store.codec import unpack
 from storyline.store.connect import Writer, load_fts
-from storyline.store.stories import save_story
+from storyline.store.stories import StoryWrite, save_story
 from storyline.stories import build_story
 
 #: Articles per committed batch: small enough that a kill loses little work.
@@ -120,7 +120,7 @@ def rebuild_pending(writer: Writer) -> list[str]:
         story = build_story(docs)  # the slow part runs with the store closed
         with writer.window() as con:
             articles = {d.id: d.article for d in docs}
-            save_story(con, key, story, articles, inputs, _now())
+            save_story(con, StoryWrite(key, story, articles, inputs), _now())
     return keys
 
 

@@ -1,279 +1,190 @@
-"""Write one reconciled story: its record, its brief JSON and its normalised parts.
+"""Write reconciled stories: each one's record, brief JSON and normalised parts.
 
 A story's rows are replaced as a whole each time it is rebuilt, inside the caller's
-transaction, so a reader sees either the old story or the new one.
+transaction, so a reader sees either the old story or the new one. Many new stories can be
+written at once (`save_stories`), one bulk insert per table.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import duckdb
 
-from storyline.model import Article, Brief, InputRecord, Story
+from storyline.model import Article, Brief, InputRecord, SourceProfile, Story
 from storyline.render.json import brief_to_dict
 from storyline.store.bulk import insert_rows
 from storyline.store.codec import pack, to_plain
 
-#: Tables holding one story's parts; a story update replaces all of its rows in each.
-STORY_TABLES = (
-    "facts",
-    "evidence",
-    "conflicts",
-    "conflict_evidence",
-    "entities",
-    "entity_aliases",
-    "entity_mentions",
-    "story_quotes",
-    "timeline",
-    "sources",
-    "story_articles",
-)
-
-_V = "VARCHAR"
-_I = "INTEGER"
+_V, _I, _D, _L = "VARCHAR", "INTEGER", "DOUBLE", "VARCHAR[]"
 _SPAN = (("article_id", _V), ("span_start", _I), ("span_end", _I))
 
+#: Every table that holds a story's parts, with its columns; a rebuild replaces its rows.
+COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "stories": (
+        ("id", _V), ("content_id", _V), ("title", _V), ("created_at", "TIMESTAMP"),
+        ("updated_at", "TIMESTAMP"), ("latest_published", _V), ("article_count", _I),
+        ("source_count", _I), ("fact_count", _I), ("corroborated", _I), ("conflicting", _I),
+        ("single_source", _I), ("brief", "JSON"), ("story", "BLOB"),
+    ),
+    "story_articles": (("story_id", _V), ("article_id", _V), ("position", _I)),
+    "facts": (
+        ("story_id", _V), ("id", _V), ("position", _I), ("text", _V), ("status", _V),
+        ("independent_sources", _I), ("article_ids", _L), ("date", _V),
+    ),
+    "evidence": (("story_id", _V), ("fact_id", _V), *_SPAN, ("text", _V)),
+    "conflicts": (
+        ("story_id", _V), ("fact_id", _V), ("slot", _V), ("variant", _I), ("value", _V),
+        ("article_ids", _L),
+    ),
+    "conflict_evidence": (
+        ("story_id", _V), ("fact_id", _V), ("slot", _V), ("variant", _I), *_SPAN, ("text", _V),
+    ),
+    "entities": (
+        ("story_id", _V), ("id", _V), ("name", _V), ("type", _V), ("article_ids", _L),
+        ("mention_count", _I),
+    ),
+    "entity_aliases": (("story_id", _V), ("entity_id", _V), ("alias", _V)),
+    "entity_mentions": (("story_id", _V), ("entity_id", _V), *_SPAN),
+    "story_quotes": (("story_id", _V), *_SPAN, ("speaker_entity", _V)),
+    "timeline": (
+        ("story_id", _V), ("position", _I), ("date", _V), ("text", _V), ("fact_id", _V),
+        ("article_ids", _L),
+    ),
+    "sources": (
+        ("story_id", _V), ("article_id", _V), ("outlet", _V), ("words", _I), ("sentences", _I),
+        ("boilerplate_share", _D), ("quotes", _I), ("figures", _I),
+        ("attributed_per_100_sentences", _D), ("copy_of", _V), ("copy_similarity", _D),
+        ("signals", "JSON"), ("unique_fact_ids", _L),
+    ),
+}  # fmt: skip
 
-def save_story(
-    con: duckdb.DuckDBPyConnection,
-    key: str,
-    story: Story,
-    articles: Mapping[str, Article],
-    inputs: Sequence[InputRecord],
-    now: datetime,
+Rows = dict[str, list[tuple[Any, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryWrite:
+    """One story to write: its store key, the story, its articles and their inputs."""
+
+    key: str
+    story: Story
+    articles: Mapping[str, Article]
+    inputs: Sequence[InputRecord]
+    created_at: datetime | None = None  # kept from the stored row when the story is rebuilt
+
+
+def save_story(con: duckdb.DuckDBPyConnection, item: StoryWrite, now: datetime) -> None:
+    """Replace one stored story with `item.story`; its articles leave the pending queue."""
+    row = con.execute("SELECT created_at FROM stories WHERE id = ?", [item.key]).fetchone()
+    for table in COLUMNS:
+        column = "id" if table == "stories" else "story_id"
+        con.execute(f"DELETE FROM {table} WHERE {column} = ?", [item.key])
+    created = row[0] if row else now
+    save_stories(con, [StoryWrite(item.key, item.story, item.articles, item.inputs, created)], now)
+
+
+def save_stories(
+    con: duckdb.DuckDBPyConnection, items: Iterable[StoryWrite], now: datetime
 ) -> None:
-    """Replace stored story `key` with `story`; its articles leave the pending queue."""
-    for table in STORY_TABLES:
-        con.execute(f"DELETE FROM {table} WHERE story_id = ?", [key])
-    brief = brief_to_dict(_brief(story, articles, inputs))
-    _save_record(con, key, story, articles, brief, now)
-    _save_facts(con, key, story)
-    _save_entities(con, key, story)
-    # The brief JSON resolves each quote's speaker to an entity; keep that link queryable.
-    quotes = brief["stories"][0]["quotes"]
-    insert_rows(
-        con,
-        "story_quotes",
-        (("story_id", _V), *_SPAN, ("speaker_entity", _V)),
-        [(key, q["article_id"], q["start"], q["end"], q["speaker_entity"]) for q in quotes],
-    )
-    insert_rows(
-        con,
-        "timeline",
-        (
-            ("story_id", _V),
-            ("position", _I),
-            ("date", _V),
-            ("text", _V),
-            ("fact_id", _V),
-            ("article_ids", "VARCHAR[]"),
-        ),
-        [
-            (key, i, t.date, t.text, t.fact_id, list(t.article_ids))
-            for i, t in enumerate(story.timeline)
-        ],
-    )
-    _save_sources(con, key, story)
-    insert_rows(
-        con,
-        "story_articles",
-        (("story_id", _V), ("article_id", _V), ("position", _I)),
-        [(key, aid, i) for i, aid in enumerate(story.article_ids)],
-    )
-    marks = ", ".join("?" for _ in story.article_ids)
-    con.execute(
-        f"DELETE FROM pending_articles WHERE article_id IN ({marks})", list(story.article_ids)
-    )
+    """Insert stories not yet stored, with one bulk insert per table."""
+    rows: Rows = defaultdict(list)
+    members: list[str] = []
+    for item in items:
+        for table, new in story_rows(item, now).items():
+            rows[table].extend(new)
+        members.extend(item.story.article_ids)
+    for table, columns in COLUMNS.items():
+        insert_rows(con, table, columns, rows[table])
+    con.execute("DELETE FROM pending_articles WHERE list_contains(?, article_id)", [members])
 
 
-def _brief(story: Story, articles: Mapping[str, Article], inputs: Sequence[InputRecord]) -> Brief:
-    return Brief(
-        inputs=tuple(inputs),
-        articles=tuple(articles[a] for a in story.article_ids),
-        stories=(story,),
+def story_rows(item: StoryWrite, now: datetime) -> Rows:
+    """Return the rows of every story table for one story."""
+    key, story = item.key, item.story
+    brief = brief_to_dict(
+        Brief(
+            inputs=tuple(item.inputs),
+            articles=tuple(item.articles[a] for a in story.article_ids),
+            stories=(story,),
+        )
     )
+    rows: Rows = {"stories": [_record(item, brief, now)]}
+    rows["story_articles"] = [(key, aid, i) for i, aid in enumerate(story.article_ids)]
+    rows.update(_fact_rows(key, story))
+    rows.update(_entity_rows(key, story))
+    # The brief resolves each quote's speaker to an entity; keep that link queryable.
+    rows["story_quotes"] = [
+        (key, q["article_id"], q["start"], q["end"], q["speaker_entity"])
+        for q in brief["stories"][0]["quotes"]
+    ]
+    rows["timeline"] = [
+        (key, i, t.date, t.text, t.fact_id, list(t.article_ids))
+        for i, t in enumerate(story.timeline)
+    ]
+    rows["sources"] = [_source_row(key, p) for p in story.sources]
+    return rows
 
 
-def _save_record(
-    con: duckdb.DuckDBPyConnection,
-    key: str,
-    story: Story,
-    articles: Mapping[str, Article],
-    brief: dict[str, Any],
-    now: datetime,
-) -> None:
-    """Insert or update the story's row, with its counts, brief JSON and packed record."""
-    brief_json = json.dumps(brief, ensure_ascii=False)
+def _record(item: StoryWrite, brief: dict[str, Any], now: datetime) -> tuple[Any, ...]:
+    story, articles = item.story, item.articles
     status = Counter(f.status for f in story.facts)
     published = [p for a in story.article_ids if (p := articles[a].published)]
-    values = [
-        story.id,
-        story.title,
-        now,
-        max(published, default=None),
-        len(story.article_ids),
-        len({p.outlet for p in story.sources}),
-        len(story.facts),
-        status["corroborated"],
-        status["conflicting"],
-        status["single-source"],
-        brief_json,
-        pack(story),
+    return (
+        item.key, story.id, story.title, item.created_at or now, now,
+        max(published, default=None), len(story.article_ids),
+        len({p.outlet for p in story.sources}), len(story.facts), status["corroborated"],
+        status["conflicting"], status["single-source"],
+        json.dumps(brief, ensure_ascii=False), pack(story),
+    )  # fmt: skip
+
+
+def _fact_rows(key: str, story: Story) -> Rows:
+    variants = [
+        (f, c, i, v) for f in story.facts for c in f.conflicts for i, v in enumerate(c.variants)
     ]
-    exists = con.execute("SELECT 1 FROM stories WHERE id = ?", [key]).fetchone()
-    if exists:
-        con.execute(
-            "UPDATE stories SET content_id = ?, title = ?, updated_at = ?, latest_published = ?, "
-            "article_count = ?, source_count = ?, fact_count = ?, corroborated = ?, "
-            "conflicting = ?, single_source = ?, brief = ?, story = ? WHERE id = ?",
-            [*values, key],
-        )
-    else:
-        con.execute(
-            "INSERT INTO stories (id, content_id, title, updated_at, latest_published, "
-            "article_count, source_count, fact_count, corroborated, conflicting, single_source, "
-            "brief, story, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [key, *values, now],
-        )
-
-
-def _save_facts(con: duckdb.DuckDBPyConnection, key: str, story: Story) -> None:
-    """Insert the story's facts, their evidence, and each conflict's variants and evidence."""
-    insert_rows(
-        con,
-        "facts",
-        (
-            ("story_id", _V),
-            ("id", _V),
-            ("position", _I),
-            ("text", _V),
-            ("status", _V),
-            ("independent_sources", _I),
-            ("article_ids", "VARCHAR[]"),
-            ("date", _V),
-        ),
-        [
+    return {
+        "facts": [
             (key, f.id, i, f.text, f.status, f.independent_sources, list(f.article_ids), f.date)
             for i, f in enumerate(story.facts)
         ],
-    )
-    insert_rows(
-        con,
-        "evidence",
-        (("story_id", _V), ("fact_id", _V), *_SPAN, ("text", _V)),
-        [
+        "evidence": [
             (key, f.id, e.span.article_id, e.span.start, e.span.end, e.text)
             for f in story.facts
             for e in f.evidence
         ],
-    )
-    variants = [
-        (f, c, i, v) for f in story.facts for c in f.conflicts for i, v in enumerate(c.variants)
-    ]
-    insert_rows(
-        con,
-        "conflicts",
-        (
-            ("story_id", _V),
-            ("fact_id", _V),
-            ("slot", _V),
-            ("variant", _I),
-            ("value", _V),
-            ("article_ids", "VARCHAR[]"),
-        ),
-        [(key, f.id, c.slot, i, v.value, list(v.article_ids)) for f, c, i, v in variants],
-    )
-    insert_rows(
-        con,
-        "conflict_evidence",
-        (
-            ("story_id", _V),
-            ("fact_id", _V),
-            ("slot", _V),
-            ("variant", _I),
-            *_SPAN,
-            ("text", _V),
-        ),
-        [
+        "conflicts": [
+            (key, f.id, c.slot, i, v.value, list(v.article_ids)) for f, c, i, v in variants
+        ],
+        "conflict_evidence": [
             (key, f.id, c.slot, i, e.span.article_id, e.span.start, e.span.end, e.text)
             for f, c, i, v in variants
             for e in v.evidence
         ],
-    )
+    }
 
 
-def _save_entities(con: duckdb.DuckDBPyConnection, key: str, story: Story) -> None:
-    insert_rows(
-        con,
-        "entities",
-        (
-            ("story_id", _V),
-            ("id", _V),
-            ("name", _V),
-            ("type", _V),
-            ("article_ids", "VARCHAR[]"),
-            ("mention_count", _I),
-        ),
-        [(key, e.id, e.name, e.type, list(e.article_ids), len(e.mentions)) for e in story.entities],
-    )
-    insert_rows(
-        con,
-        "entity_aliases",
-        (("story_id", _V), ("entity_id", _V), ("alias", _V)),
-        [(key, e.id, alias) for e in story.entities for alias in e.aliases],
-    )
-    insert_rows(
-        con,
-        "entity_mentions",
-        (("story_id", _V), ("entity_id", _V), *_SPAN),
-        [(key, e.id, m.article_id, m.start, m.end) for e in story.entities for m in e.mentions],
-    )
+def _entity_rows(key: str, story: Story) -> Rows:
+    return {
+        "entities": [
+            (key, e.id, e.name, e.type, list(e.article_ids), len(e.mentions))
+            for e in story.entities
+        ],
+        "entity_aliases": [(key, e.id, a) for e in story.entities for a in e.aliases],
+        "entity_mentions": [
+            (key, e.id, m.article_id, m.start, m.end) for e in story.entities for m in e.mentions
+        ],
+    }
 
 
-def _save_sources(con: duckdb.DuckDBPyConnection, key: str, story: Story) -> None:
-    rows = []
-    for p in story.sources:
-        s = p.signals
-        signals = json.dumps(to_plain(p.signals))
-        rows.append(
-            (
-                key,
-                p.article_id,
-                p.outlet,
-                s.words,
-                s.sentences,
-                s.boilerplate_share,
-                s.quotes,
-                s.figures,
-                s.attributed_per_100_sentences,
-                s.copy_of,
-                s.copy_similarity,
-                signals,
-                list(p.unique_fact_ids),
-            )
-        )
-    insert_rows(
-        con,
-        "sources",
-        (
-            ("story_id", _V),
-            ("article_id", _V),
-            ("outlet", _V),
-            ("words", _I),
-            ("sentences", _I),
-            ("boilerplate_share", "DOUBLE"),
-            ("quotes", _I),
-            ("figures", _I),
-            ("attributed_per_100_sentences", "DOUBLE"),
-            ("copy_of", _V),
-            ("copy_similarity", "DOUBLE"),
-            ("signals", "JSON"),
-            ("unique_fact_ids", "VARCHAR[]"),
-        ),
-        rows,
-    )
+def _source_row(key: str, p: SourceProfile) -> tuple[Any, ...]:
+    s = p.signals
+    return (
+        key, p.article_id, p.outlet, s.words, s.sentences, s.boilerplate_share, s.quotes,
+        s.figures, s.attributed_per_100_sentences, s.copy_of, s.copy_similarity,
+        json.dumps(to_plain(s)), list(p.unique_fact_ids),
+    )  # fmt: skip
