@@ -11,8 +11,9 @@ import duckdb
 import pytest
 
 from storyline.engines import SerialEngine
-from storyline.store import StoreBusyError, StoreError, Writer, ingest, read_store
+from storyline.store import StoreBusyError, StoreError, Writer, ingest, read_store, search
 from storyline.store import schema as schema_module
+from storyline.store.connect import load_fts
 from storyline.store.schema import MIGRATIONS
 from storyline.web.reader import StoreReader
 from tests.store.builders import write_articles
@@ -154,3 +155,21 @@ def test_readers_see_only_whole_windows_while_an_ingest_runs(tmp_path: Path) -> 
         proc.kill()
     assert final == 14
     assert len(seen) > 2  # the reader really read between the writer's windows
+
+
+def test_search_scores_equal_the_extensions_bm25(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    quick_ingest(write_articles(tmp_path / "a", 6), db)
+    quick_ingest(write_articles(tmp_path / "b", 4, topic="trams"), db)
+    with read_store(db) as con:
+        load_fts(con)
+        for query in ["trams", "Town3 mayor", "council buses spring", "nothing-matches-this"]:
+            ours = [(h.id, round(h.score, 9)) for h in search(con, query, limit=50).articles]
+            theirs = con.execute(
+                "SELECT id, round(score, 9) FROM (SELECT id, "
+                "fts_main_articles.match_bm25(id, ?) AS score FROM articles) "
+                "WHERE score IS NOT NULL ORDER BY score DESC, id",
+                [query],
+            ).fetchall()
+            assert ours == theirs, query
+        assert search(con, "trams").articles and not search(con, "nothing-matches-this").articles

@@ -31,7 +31,10 @@ class StorySummary:
 
 @dataclass(frozen=True, slots=True)
 class StoredStory:
-    """A story as stored: its summary, the `Story` record, its articles and its brief JSON."""
+    """A story as stored: its summary, the `Story` record, its articles and its brief JSON.
+
+    Loaded for a page, `brief` may be empty and the articles' `text` empty (see `load_story`).
+    """
 
     summary: StorySummary
     story: Story
@@ -39,10 +42,11 @@ class StoredStory:
     brief: dict[str, Any]
 
 
-_SUMMARY = (
+_SUMMARY_FIELDS = (
     "SELECT id, title, strftime(updated_at, '%Y-%m-%d %H:%M'), latest_published, article_count, "
-    "source_count, fact_count, corroborated, conflicting, single_source FROM stories"
+    "source_count, fact_count, corroborated, conflicting, single_source"
 )
+_SUMMARY = _SUMMARY_FIELDS + " FROM stories"
 #: Newest first: by latest publication date, then by last update (undated stories last).
 _NEWEST = " ORDER BY latest_published DESC NULLS LAST, updated_at DESC, id"
 
@@ -67,25 +71,45 @@ def summaries(con: duckdb.DuckDBPyConnection, keys: list[str]) -> list[StorySumm
     return [StorySummary(*r) for r in rows]
 
 
-def load_story(con: duckdb.DuckDBPyConnection, key: str) -> StoredStory | None:
-    """Return stored story `key` with its articles, or None when there is none."""
-    row = con.execute(_SUMMARY.replace(" FROM", ", story, brief FROM") + " WHERE id = ?", [key])
-    found = row.fetchone()
-    if found is None:
+def load_story(
+    con: duckdb.DuckDBPyConnection, key: str, *, full: bool = True
+) -> StoredStory | None:
+    """Return stored story `key` with its articles, or None when there is none.
+
+    With `full=False` (what a page needs, and much less to read) the brief JSON is left out
+    and the articles come without their text.
+    """
+    extra = ", brief" if full else ""
+    found = con.execute(f"{_SUMMARY_FIELDS}, story{extra} FROM stories WHERE id = ?", [key])
+    row = found.fetchone()
+    if row is None:
         return None
-    story = unpack(Story, bytes(found[10]))
-    articles = load_articles(con, list(story.article_ids))
-    return StoredStory(StorySummary(*found[:10]), story, articles, json.loads(found[11]))
+    story = unpack(Story, bytes(row[10]))
+    articles = load_articles(con, list(story.article_ids), texts=full)
+    brief = json.loads(row[11]) if full else {}
+    return StoredStory(StorySummary(*row[:10]), story, articles, brief)
 
 
-def load_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, Article]:
-    """Return the stored articles with the given ids, by id."""
+def load_articles(
+    con: duckdb.DuckDBPyConnection, ids: list[str], *, texts: bool = True
+) -> dict[str, Article]:
+    """Return the stored articles with the given ids, by id (with empty texts if not `texts`)."""
+    text = "text" if texts else "''"
+    marks = ", ".join("?" for _ in ids) or "NULL"
     rows = con.execute(
-        "SELECT id, text, title, path, url, source, author, published, language, removed "
-        "FROM articles WHERE list_contains(?, id)",
-        [ids],
+        f"SELECT id, {text}, title, path, url, source, author, published, language, removed "
+        f"FROM articles WHERE id IN ({marks})",
+        ids,
     ).fetchall()
     return {r[0]: _article(r) for r in rows}
+
+
+def quote_speakers(con: duckdb.DuckDBPyConnection, key: str) -> dict[tuple[str, int], str | None]:
+    """Map (article id, quote start) to the speaker's entity id, as the story's brief has it."""
+    rows = con.execute(
+        "SELECT article_id, span_start, speaker_entity FROM story_quotes WHERE story_id = ?", [key]
+    ).fetchall()
+    return {(str(a), int(s)): e for a, s, e in rows}
 
 
 def _article(r: tuple[Any, ...]) -> Article:

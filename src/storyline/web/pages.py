@@ -7,7 +7,14 @@ import math
 from flask import Blueprint, abort, render_template, request
 
 from storyline.render.view import STATUS_LABEL, outlet_names
-from storyline.store.read import count_stories, list_stories, load_article, load_entity, load_story
+from storyline.store.read import (
+    count_stories,
+    list_stories,
+    load_article,
+    load_entity,
+    load_story,
+    quote_speakers,
+)
 from storyline.store.search import MAX_QUERY_CHARS, search
 from storyline.web.app import page_args, reader
 from storyline.web.views import (
@@ -43,12 +50,11 @@ def stories_page() -> str:
 def story_page(key: str) -> str:
     """Show one story: facts, conflicts, timeline, quotes, entities, sources, matrix."""
     with reader().cursor() as cur:
-        stored = load_story(cur, key)
+        stored = load_story(cur, key, full=False)
+        speakers = quote_speakers(cur, key)
     if stored is None:
         abort(404, "There is no story with this id.")
     story = stored.story
-    quotes = stored.brief["stories"][0]["quotes"]
-    speakers = {(q["article_id"], q["start"]): q["speaker_entity"] for q in quotes}
     return render_template(
         "story.html",
         s=stored.summary,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import click
@@ -22,6 +23,8 @@ def make_server(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000, th
     """Return a waitress server for store `db` (not yet running); port 0 picks a free one."""
     from waitress.server import create_server
 
+    # A queue of requests under load is expected, not worth a warning line per request.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     path = Path(db)
     if not path.is_file():
         raise StoreError(
