@@ -27,12 +27,18 @@ from storyline.store.connect import Writer
 from storyline.store.ingest import refresh_search_index
 from storyline.store.stories import StoryWrite, save_stories
 
-FIRST = "Amina Bilal Chen Dmitri Elena Farid Grace Hugo Ines Jonas Kofi Lena Marta Nadia Omar".split()
+FIRST = (
+    "Amina Bilal Chen Dmitri Elena Farid Grace Hugo Ines Jonas Kofi Lena Marta Nadia Omar".split()
+)
 LAST = "Okafor Rabie Silva Tanaka Novak Haddad Moreau Jensen Kowalski Mensah Ortiz Larsen".split()
 PLACES = "Port Ardel,Velmora,North Casse,Lake Ister,Braxton,Solwen,Ketterby,Dunmore".split(",")
-ORGS = "Harbour Authority,Transit Board,Water Agency,Port Union,Rail Company,Health Office".split(",")
+ORGS = "Harbour Authority,Transit Board,Water Agency,Port Union,Rail Company,Health Office".split(
+    ","
+)
 THINGS = "bridge ferry dam tunnel pier reservoir terminal depot canal station".split()
-OUTLETS = "Meridian Wire,Gulf Coast Herald,Delta Evening Post,portwatch.example,North Star".split(",")
+OUTLETS = "Meridian Wire,Gulf Coast Herald,Delta Evening Post,portwatch.example,North Star".split(
+    ","
+)
 
 
 def _name(rng: random.Random) -> str:
@@ -155,7 +161,10 @@ def main() -> None:
     build(args.db, args.stories)
     took = time.perf_counter() - started
     size = args.db.stat().st_size / 1e6
-    print(f"wrote {args.stories} stories to {args.db} in {took:.0f} s ({size:.0f} MB)", file=sys.stderr)
+    print(
+        f"wrote {args.stories} stories to {args.db} in {took:.0f} s ({size:.0f} MB)",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

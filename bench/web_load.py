@@ -71,7 +71,14 @@ def start_server(db: Path, threads: int) -> tuple[subprocess.Popen[bytes], int]:
     raise SystemExit("the server did not start")
 
 
-def _worker(port: int, paths: list[str], stop: float, budget: list[int], out: list[tuple[float, int, int]], seed: int) -> None:
+def _worker(
+    port: int,
+    paths: list[str],
+    stop: float,
+    budget: list[int],
+    out: list[tuple[float, int, int]],
+    seed: int,
+) -> None:
     rng = random.Random(seed)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     while time.monotonic() < stop:
@@ -94,7 +101,9 @@ def _worker(port: int, paths: list[str], stop: float, budget: list[int], out: li
 LOCK = threading.Lock()
 
 
-def run_scenario(name: str, port: int, paths: list[str], concurrency: int, duration: float, max_requests: int) -> Result:
+def run_scenario(
+    name: str, port: int, paths: list[str], concurrency: int, duration: float, max_requests: int
+) -> Result:
     """Hit `paths` (chosen at random) with `concurrency` keep-alive clients; summarise."""
     out: list[tuple[float, int, int]] = []
     budget = [max_requests]
@@ -121,8 +130,12 @@ def run_scenario(name: str, port: int, paths: list[str], concurrency: int, durat
 def scenarios(db: Path) -> dict[str, list[str]]:
     """Return the URL pools of each scenario, drawn from the store."""
     with read_store(db) as con:
-        keys = [r[0] for r in con.execute("SELECT id FROM stories USING SAMPLE 2000 ROWS").fetchall()]
-        entities = [r[0] for r in con.execute("SELECT DISTINCT id FROM entities LIMIT 2000").fetchall()]
+        keys = [
+            r[0] for r in con.execute("SELECT id FROM stories USING SAMPLE 2000 ROWS").fetchall()
+        ]
+        entities = [
+            r[0] for r in con.execute("SELECT DISTINCT id FROM entities LIMIT 2000").fetchall()
+        ]
     rng = random.Random(1)
     names = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(200)]
     words = [f"{rng.choice(THINGS)} {rng.choice(PLACES)}" for _ in range(200)]
@@ -156,9 +169,13 @@ def main() -> None:
         results = []
         for name, paths in pools.items():
             run_scenario(name, port, paths, args.concurrency, min(2.0, args.duration), 2000)  # warm
-            results.append(run_scenario(name, port, paths, args.concurrency, args.duration, args.max_requests))
+            results.append(
+                run_scenario(name, port, paths, args.concurrency, args.duration, args.max_requests)
+            )
             r = results[-1]
-            print(f"| {r.scenario} | {r.rps} | {r.p50_ms} | {r.p99_ms} | {r.requests} | {r.errors} |")
+            print(
+                f"| {r.scenario} | {r.rps} | {r.p50_ms} | {r.p99_ms} | {r.requests} | {r.errors} |"
+            )
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -173,3 +173,12 @@ def test_search_scores_equal_the_extensions_bm25(tmp_path: Path) -> None:
             ).fetchall()
             assert ours == theirs, query
         assert search(con, "trams").articles and not search(con, "nothing-matches-this").articles
+
+
+def test_a_store_killed_while_being_created_is_created_again(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    # What a kill during creation leaves: a half-made file beside the store's name.
+    (tmp_path / "s.duckdb.new").write_bytes(b"DUCK half a header")
+    quick_ingest(write_articles(tmp_path / "in", 2), db)
+    assert counts(db)["articles"] == 2
+    assert not (tmp_path / "s.duckdb.new").exists()

@@ -155,7 +155,16 @@ def test_a_killed_ingest_resumes_losing_and_duplicating_nothing(
     run = _cli(*_ingest_args(inputs), "--db", str(broken))
     proc = subprocess.Popen(run, env=env)
     if moment == "inside a write window":
-        _kill_when(proc, lambda: broken.exists() and writer_waiting(lock_path(broken, "intent")))
+        # Once a batch is committed, kill the writer the next time it is inside a window.
+        seen = [0]
+
+        def in_window() -> bool:
+            if not seen[0]:
+                seen[0] = _committed(broken) if broken.exists() else 0
+                return False
+            return writer_waiting(lock_path(broken, "intent"))
+
+        _kill_when(proc, in_window)
     else:
         _kill_when(proc, lambda: broken.exists() and 0 < _committed(broken) < len(inputs))
     committed = _committed(broken)

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
 
+from storyline.cli import main
 from storyline.web import create_app
 from storyline.web.app import READER_KEY
 from tests.store.builders import XSS, hostile_docs, hostile_story, write_story_store
@@ -172,3 +174,9 @@ def test_missing_store_is_a_clear_503(tmp_path: Path) -> None:
         assert resp.status_code == 503 and b"storyline ingest" in resp.data
     finally:
         app.extensions[READER_KEY].close()
+
+
+def test_serve_without_a_store_is_a_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1
+    assert "no store at" in result.output and "Traceback" not in result.output

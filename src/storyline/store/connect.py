@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -77,7 +78,28 @@ class Writer:
     def __enter__(self) -> Writer:
         self.db.parent.mkdir(parents=True, exist_ok=True)
         self._stack.enter_context(exclusive(lock_path(self.db, "writer"), wait=False))
+        if not self.db.exists():
+            self._create()
         return self
+
+    def _create(self) -> None:
+        """Create the store beside its final name and move it in place when it is complete.
+
+        A run killed while DuckDB writes a new file's header would otherwise leave a file that
+        is not a database, and every later run would stop on it.
+        """
+        fresh = self.db.with_name(self.db.name + ".new")
+        for leftover in (fresh, fresh.with_name(fresh.name + ".wal")):
+            leftover.unlink(missing_ok=True)  # from a creation that was killed
+        con = connect(fresh, read_only=False)
+        try:
+            con.execute("BEGIN TRANSACTION")
+            migrate(con)
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(fresh, self.db)
 
     def __exit__(self, *exc: object) -> None:
         self._stack.close()

@@ -194,6 +194,10 @@ def _highlights(con: duckdb.DuckDBPyConnection, article_id: str) -> list[Highlig
     return sorted(unique.values(), key=lambda h: (h.start, -h.end, h.kind))
 
 
+#: An entity page lists at most this many stories and quotes (a page's size stays bounded).
+MAX_LISTED = 200
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteView:
     """A quote by one entity, with where it was said."""
@@ -215,15 +219,17 @@ class EntityView:
     type: str
     aliases: list[str]
     mention_count: int
-    stories: list[tuple[str, str]]
-    quotes: list[QuoteView]
+    stories: list[tuple[str, str]]  # the newest MAX_LISTED of them
+    quotes: list[QuoteView]  # at most MAX_LISTED
+    story_count: int
 
 
 def load_entity(con: duckdb.DuckDBPyConnection, entity_id: str) -> EntityView | None:
     """Return an entity's names, stories and quotes; None when unknown."""
     rows = con.execute(
         "SELECT e.name, e.type, e.mention_count, s.id, s.title FROM entities e "
-        "JOIN stories s ON s.id = e.story_id WHERE e.id = ? ORDER BY s.updated_at DESC",
+        "JOIN stories s ON s.id = e.story_id WHERE e.id = ? "
+        "ORDER BY s.latest_published DESC NULLS LAST, s.updated_at DESC, s.id",
         [entity_id],
     ).fetchall()
     if not rows:
@@ -238,7 +244,7 @@ def load_entity(con: duckdb.DuckDBPyConnection, entity_id: str) -> EntityView | 
         "FROM story_quotes sq JOIN quotes q ON q.article_id = sq.article_id "
         "AND q.span_start = sq.span_start AND q.span_end = sq.span_end "
         "JOIN articles a ON a.id = q.article_id WHERE sq.speaker_entity = ? "
-        "ORDER BY q.article_id, q.span_start LIMIT 200",
+        f"ORDER BY q.article_id, q.span_start LIMIT {MAX_LISTED}",
         [entity_id],
     ).fetchall()
     all_names = sorted({a for (a,) in aliases} | set(names) - {name})
@@ -248,6 +254,7 @@ def load_entity(con: duckdb.DuckDBPyConnection, entity_id: str) -> EntityView | 
         type=Counter(r[1] for r in rows).most_common(1)[0][0],
         aliases=all_names,
         mention_count=sum(int(r[2]) for r in rows),
-        stories=list(dict.fromkeys((str(r[3]), str(r[4])) for r in rows)),
+        stories=list(dict.fromkeys((str(r[3]), str(r[4])) for r in rows))[:MAX_LISTED],
+        story_count=len({r[3] for r in rows}),
         quotes=[QuoteView(*q) for q in quotes],
     )

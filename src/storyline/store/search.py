@@ -84,16 +84,15 @@ def _entities(con: duckdb.DuckDBPyConnection, q: str, limit: int) -> list[Entity
 
 
 #: BM25 as the full-text extension's `match_bm25` scores it (k = 1.2, b = 0.75, any term), but
-#: set-based: only the postings of the query's terms are read, where the macro is evaluated
-#: once per article. tests/store check that both give the same scores.
+#: set-based: only the postings of the query's terms are read (from `search_postings`, the
+#: index's term frequencies sorted by term), where the macro is evaluated once per article.
+#: tests/store check that both give the same scores.
 BM25 = """
 WITH tokens AS (
     SELECT DISTINCT stem(unnest(fts_main_articles.tokenize($q)), 'porter') AS t),
 qterms AS (
     SELECT d.termid, d.df FROM fts_main_articles.dict d JOIN tokens ON d.term = tokens.t),
-tf AS (
-    SELECT t.docid, t.termid, count(*) AS tf
-    FROM fts_main_articles.terms t JOIN qterms USING (termid) GROUP BY t.docid, t.termid),
+tf AS (SELECT p.docid, p.termid, p.tf FROM search_postings p JOIN qterms USING (termid)),
 stats AS (SELECT num_docs, avgdl FROM fts_main_articles.stats),
 scored AS (
     SELECT tf.docid, sum(
