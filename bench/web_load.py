@@ -164,6 +164,7 @@ def main() -> None:
         args.db.parent.mkdir(parents=True, exist_ok=True)
         build(args.db, args.stories)
     pools = scenarios(args.db)
+    load_before = os.getloadavg()
     proc, port = start_server(args.db, args.threads)
     try:
         results = []
@@ -180,8 +181,16 @@ def main() -> None:
         proc.terminate()
         proc.wait(timeout=10)
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    # Other work on the machine slows the run down; record how busy it was.
+    machine = {
+        "cores": os.cpu_count(),
+        "loadavg_before": load_before,
+        "loadavg_after": os.getloadavg(),
+    }
     args.out.write_text(json.dumps({"args": {k: str(v) for k, v in vars(args).items()},
+                                    "machine": machine,
                                     "results": [asdict(r) for r in results]}, indent=2))  # fmt: skip
+    print(f"machine: {machine}", file=sys.stderr)
     print(json.dumps([asdict(r) for r in results]))
 
 
