@@ -60,13 +60,17 @@ def start_server(db: Path, threads: int) -> tuple[subprocess.Popen[bytes], int]:
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=os.environ.copy())
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
         try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             conn.request("GET", "/api/stories?size=1")
-            if conn.getresponse().status == 200:
+            resp = conn.getresponse()
+            resp.read()
+            if resp.status == 200:
                 return proc, port
         except OSError:
             time.sleep(0.2)
+        finally:
+            conn.close()
     proc.kill()
     raise SystemExit("the server did not start")
 
@@ -81,21 +85,25 @@ def _worker(
 ) -> None:
     rng = random.Random(seed)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    while time.monotonic() < stop:
-        with LOCK:
-            if budget[0] <= 0:
-                return
-            budget[0] -= 1
-        path = rng.choice(paths)
-        started = time.perf_counter()
-        try:
-            conn.request("GET", path)
-            resp = conn.getresponse()
-            body = resp.read()
-            out.append((time.perf_counter() - started, resp.status, len(body)))
-        except (OSError, http.client.HTTPException):
-            out.append((time.perf_counter() - started, 0, 0))
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        while time.monotonic() < stop:
+            with LOCK:
+                if budget[0] <= 0:
+                    return
+                budget[0] -= 1
+            path = rng.choice(paths)
+            started = time.perf_counter()
+            try:
+                conn.request("GET", path)
+                resp = conn.getresponse()
+                body = resp.read()
+                out.append((time.perf_counter() - started, resp.status, len(body)))
+            except (OSError, http.client.HTTPException):
+                out.append((time.perf_counter() - started, 0, 0))
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    finally:
+        conn.close()
 
 
 LOCK = threading.Lock()

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from storyline.cli import main
 from storyline.web import make_server
-from tests.store.builders import hostile_docs, hostile_story, write_story_store
+from tests.store.builders import hostile_docs, hostile_story, write_articles, write_story_store
 
 pytestmark = pytest.mark.browser
 
@@ -59,9 +59,14 @@ def serve(db: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("site") / "news.duckdb"
+    folder = tmp_path_factory.mktemp("site")
+    db = folder / "news.duckdb"
     result = CliRunner().invoke(main, ["ingest", "--db", str(db), "--processes", "1", "-q"])
     assert result.exit_code == 0, result.output
+    # Then more articles arrive: they make a second story; the first stays as it was.
+    more = write_articles(folder / "more", 2)
+    result = CliRunner().invoke(main, ["ingest", *more, "--db", str(db), "--processes", "1"])
+    assert result.exit_code == 0 and "2 new articles" in result.output, result.output
     yield from serve(db)
 
 
@@ -86,8 +91,8 @@ def offline_page(browser: Any, base: str) -> tuple[Any, list[str]]:
 def test_read_a_story_follow_a_fact_and_find_a_person(browser: Any, sample_site: str) -> None:
     page, outside = offline_page(browser, sample_site)
     page.goto(sample_site + "/")
-    story_link = page.locator("table.stories a").first
-    assert "Suez Canal" in story_link.inner_text()
+    assert page.locator("table.stories tbody tr").count() == 2
+    story_link = page.locator("table.stories a", has_text="Suez Canal")
     story_link.click()
     page.wait_for_selector("h1")
     assert page.locator("#facts").is_visible() and page.locator("svg.timeline").is_visible()
