@@ -64,6 +64,28 @@ _INPUT_COLUMNS = (
 )
 
 
+_V, _I = "VARCHAR", "INTEGER"
+
+#: Each table of what was found in an article, with its columns.
+ITEM_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "mentions": (*_SPAN, ("text", _V), ("label", _V)),
+    "quotes": (
+        *_SPAN, ("text", _V), ("speaker", _V), ("speaker_start", _I), ("speaker_end", _I),
+        ("cue", _V), ("direct", "BOOLEAN"),
+    ),
+    "figures": (
+        *_SPAN, ("text", _V), ("value", "DOUBLE"), ("unit", _V), ("counts", _V),
+        ("qualifier", _V),
+    ),
+    "time_exprs": (*_SPAN, ("text", _V), ("value", _V), ("kind", _V)),
+    "claims": (
+        ("id", _V), *_SPAN, ("text", _V), ("predicate", _V), ("entities", "VARCHAR[]"),
+        ("keywords", "VARCHAR[]"),
+    ),
+}  # fmt: skip
+_PENDING = (("article_id", _V), ("story_id", _V), ("position", _I), ("run_id", _V))
+
+
 def save_docs(
     con: duckdb.DuckDBPyConnection,
     docs: Sequence[Doc],
@@ -73,87 +95,34 @@ def save_docs(
 ) -> None:
     """Store analysed docs and their items, each queued for its story (`placement`)."""
     insert_rows(con, "articles", _ARTICLE_COLUMNS, [_article_row(d, run_id, now) for d in docs])
-    insert_rows(
-        con,
-        "mentions",
-        (*_SPAN, ("text", "VARCHAR"), ("label", "VARCHAR")),
-        [(*_span(m.span), m.text, m.label) for d in docs for m in d.mentions],
-    )
-    quote_columns = (
-        *_SPAN,
-        ("text", "VARCHAR"),
-        ("speaker", "VARCHAR"),
-        ("speaker_start", "INTEGER"),
-        ("speaker_end", "INTEGER"),
-        ("cue", "VARCHAR"),
-        ("direct", "BOOLEAN"),
-    )
-    insert_rows(
-        con,
-        "quotes",
-        quote_columns,
-        [
+    for table, rows in item_rows(docs).items():
+        insert_rows(con, table, ITEM_COLUMNS[table], rows)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', 'yes')")
+    pending = [(d.id, *placement[d.id], run_id) for d in docs if d.id in placement]
+    insert_rows(con, "pending_articles", _PENDING, pending)
+
+
+def item_rows(docs: Sequence[Doc]) -> dict[str, list[tuple[object, ...]]]:
+    """Return the rows of each item table for `docs`, in `ITEM_COLUMNS` order."""
+    return {
+        "mentions": [(*_span(m.span), m.text, m.label) for d in docs for m in d.mentions],
+        "quotes": [
             (*_span(q.span), q.text, q.speaker, *_span_ends(q.speaker_span), q.cue, q.direct)
             for d in docs
             for q in d.quotes
         ],
-    )
-    figure_columns = (
-        *_SPAN,
-        ("text", "VARCHAR"),
-        ("value", "DOUBLE"),
-        ("unit", "VARCHAR"),
-        ("counts", "VARCHAR"),
-        ("qualifier", "VARCHAR"),
-    )
-    insert_rows(
-        con,
-        "figures",
-        figure_columns,
-        [
+        "figures": [
             (*_span(f.span), f.text, f.value, f.unit, f.counts, f.qualifier)
             for d in docs
             for f in d.figures
         ],
-    )
-    time_columns = (*_SPAN, ("text", "VARCHAR"), ("value", "VARCHAR"), ("kind", "VARCHAR"))
-    insert_rows(
-        con,
-        "time_exprs",
-        time_columns,
-        [(*_span(t.span), t.text, t.value, t.kind) for d in docs for t in d.times],
-    )
-    claim_columns = (
-        ("id", "VARCHAR"),
-        *_SPAN,
-        ("text", "VARCHAR"),
-        ("predicate", "VARCHAR"),
-        ("entities", "VARCHAR[]"),
-        ("keywords", "VARCHAR[]"),
-    )
-    insert_rows(
-        con,
-        "claims",
-        claim_columns,
-        [
+        "time_exprs": [(*_span(t.span), t.text, t.value, t.kind) for d in docs for t in d.times],
+        "claims": [
             (c.id, *_span(c.span), c.text, c.predicate, list(c.entities), list(c.keywords))
             for d in docs
             for c in d.claims
         ],
-    )
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', 'yes')")
-    pending = [(d.id, *placement[d.id], run_id) for d in docs if d.id in placement]
-    insert_rows(
-        con,
-        "pending_articles",
-        (
-            ("article_id", "VARCHAR"),
-            ("story_id", "VARCHAR"),
-            ("position", "INTEGER"),
-            ("run_id", "VARCHAR"),
-        ),
-        pending,
-    )
+    }
 
 
 def _article_row(doc: Doc, run_id: str, now: datetime) -> tuple[object, ...]:
