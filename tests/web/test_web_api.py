@@ -13,6 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from openapi_spec_validator import validate
 
+from storyline.model import BRIEF_SCHEMA
 from storyline.web import create_app
 from storyline.web.api import openapi_document
 from storyline.web.app import READER_KEY
@@ -88,7 +89,7 @@ def test_story_answer_is_the_brief_contract(
     data = client.get(f"/api/stories/{key}").json
     assert data is not None
     brief = data["brief"]
-    assert brief["schema"] == "storyline.brief/1"
+    assert brief["schema"] == BRIEF_SCHEMA
     texts = {a["id"]: a["text"] for a in brief["articles"]}
     for fact in brief["stories"][0]["facts"]:
         for ev in fact["evidence"]:
