@@ -2,7 +2,8 @@
 
 Used where docs leave a process as data rather than as pickles: Parquet shards of a run and
 rows of a Ray dataset. Plain JSON, so a shard is readable by any tool (DuckDB reads it) and
-loading one never runs code, unlike unpickling.
+loading one never runs code, unlike unpickling. A record is the list of its fields in
+declaration order; fields are only ever added at the end, so old shards still load.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
@@ -18,21 +20,22 @@ from storyline import model
 from storyline.model import Doc
 
 T = TypeVar("T")
+Builder = Callable[[Any], Any]
 
 
 def to_data(value: Any) -> Any:
     """Return a JSON-ready form of a record: dataclasses become lists of their fields."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        # field order is the contract (fields are only ever added at the end)
-        return [to_data(getattr(value, f.name)) for f in dataclasses.fields(value)]
     if isinstance(value, tuple | list):
         return [to_data(v) for v in value]
-    return value
+    names = _names(type(value))  # type: ignore[arg-type]
+    if names is None:
+        return value
+    return [to_data(getattr(value, name)) for name in names]
 
 
 def from_data(cls: type[T], data: Any) -> T:
     """Rebuild a record of type `cls` from `to_data`'s output."""
-    return typing.cast(T, _build(cls, data))
+    return typing.cast(T, _builder(cls)(data))  # type: ignore[arg-type]
 
 
 def doc_to_json(doc: Doc) -> str:
@@ -46,32 +49,48 @@ def doc_from_json(text: str) -> Doc:
 
 
 @cache
-def _hints(cls: type) -> tuple[tuple[str, Any, bool], ...]:
-    hints = typing.get_type_hints(cls, vars(model))
-    return tuple(
-        (f.name, hints[f.name], f.default is dataclasses.MISSING
-         and f.default_factory is dataclasses.MISSING)
-        for f in dataclasses.fields(cls)
-    )  # fmt: skip
-
-
-def _build(tp: Any, data: Any) -> Any:
-    if data is None:
+def _names(cls: type) -> tuple[str, ...] | None:
+    if not dataclasses.is_dataclass(cls):
         return None
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _identity(data: Any) -> Any:
+    return data
+
+
+@cache
+def _builder(tp: Any) -> Builder:
+    """Return a function that rebuilds values of type `tp` (made once per type)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _build(options[0], data)
+        inner = _builder(next(a for a in typing.get_args(tp) if a is not type(None)))
+        return lambda data: None if data is None else inner(data)
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_build(args[0], v) for v in data)
-        return tuple(_build(a, v) for a, v in zip(args, data, strict=True))
+            item = _builder(args[0])
+            if item is _identity:
+                return tuple
+            return lambda data: tuple(item(v) for v in data)
+        parts = tuple(_builder(a) for a in args)
+        return lambda data: tuple(b(v) for b, v in zip(parts, data, strict=True))
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        fields = _hints(tp)
+        return _record_builder(tp)
+    if tp is float:
+        return float
+    return _identity
+
+
+def _record_builder(cls: type) -> Builder:
+    hints = typing.get_type_hints(cls, vars(model))
+    names = [f.name for f in dataclasses.fields(cls)]
+    subs: list[Builder] = []  # filled on first use: records refer to ones declared later
+
+    def build(data: Any) -> Any:
+        if not subs:
+            subs.extend(_builder(hints[n]) for n in names)
         # a shard written before a field was added lacks it: the dataclass default applies
-        kwargs = {name: _build(hint, v) for (name, hint, _), v in zip(fields, data, strict=False)}
-        return tp(**kwargs)
-    if tp is float and isinstance(data, int):
-        return float(data)
-    return data
+        return cls(**{n: b(v) for n, b, v in zip(names, subs, data, strict=False)})
+
+    return build

@@ -37,7 +37,7 @@ from storyline.stories import build_stories
 #: Articles per Parquet shard: large enough for cheap files, small enough to redo on resume.
 SHARD_SIZE = 1000
 WINDOWS = ("day", "week", "month", "all")
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"(?<!HTTP )(?<!status )\b\d+\b")  # "only 12 words" -> "only N words"
 
 #: Wraps the stream of processed docs, e.g. to draw a progress bar (no total is known).
 Tracker = Callable[[Iterator[Doc]], Iterable[Doc]]
@@ -219,3 +219,15 @@ def iter_docs(shard_files: Sequence[str]) -> Iterator[Doc]:
     """Yield the processed docs of a run (`RunResult.shards`), in input order."""
     for name in shard_files:
         yield from (doc_from_json(str(text)) for _, _, text in read_column([name], "doc"))
+
+
+def check_store(db: str) -> None:
+    """Fail early for `--db` until the DuckDB store exists (it loads `iter_docs` output)."""
+    try:
+        import storyline.store  # noqa: F401
+    except ImportError:
+        raise StorylineError(
+            f"--db {db}: this build has no DuckDB store yet (storyline.store); "
+            "use --out DIR, whose Parquet shards DuckDB reads directly"
+        ) from None
+    raise StorylineError(f"--db {db}: the store is present but `storyline run` is not wired to it")

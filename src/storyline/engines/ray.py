@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -89,7 +90,9 @@ class RayEngine:
                 # workers import the same storyline as this driver (a cluster installs it)
                 runtime_env={"env_vars": {"PYTHONPATH": _import_path()}} if local else None,
             )
-        ctx = ray.data.DataContext.get_current()
+        with warnings.catch_warnings():  # Ray's own deprecations, raised inside Ray
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ctx = ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True  # shards are cut by position
         ctx.enable_progress_bars = False
         ctx.print_on_execution_start = False
