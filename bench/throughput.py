@@ -53,6 +53,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=600)
     parser.add_argument("--paragraphs", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     arts = corpus(args.articles, args.paragraphs)
     texts = [a.text for a in arts]
@@ -63,27 +64,34 @@ def main() -> None:
     warm = [Doc(article=a) for a in arts[:4]]
     pipe.run_batch(warm)  # load lingua and spaCy in this process before timing
     docs = [Doc(article=a) for a in arts]
-    rows = {
-        "spacy_1": timed("bare spaCy nlp.pipe, 1 process", lambda: _count(nlp.pipe(texts)), words),
-        "storyline_1_per_doc": timed(
-            "storyline, 1 process, per doc", lambda: _count(SerialEngine().map(pipe, docs)), words
+    runs = {
+        "spacy_1": ("bare spaCy nlp.pipe, 1 process", lambda: _count(nlp.pipe(texts))),
+        "storyline_1_per_doc": (
+            "storyline, 1 process, per doc",
+            lambda: _count(SerialEngine().map(pipe, docs)),
         ),
-        "storyline_1_batched": timed(
-            "storyline, 1 process, batched", lambda: len(pipe.run_batch(docs)), words
-        ),
-        "spacy_2": timed(
+        "storyline_1_batched": ("storyline, 1 process, batched", lambda: len(pipe.run_batch(docs))),
+        "spacy_2": (
             "bare spaCy nlp.pipe, n_process=2",
             lambda: _count(nlp.pipe(texts, n_process=2, batch_size=64)),
-            words,
         ),
-        "storyline_2": timed(
+        "storyline_2": (
             "storyline, LocalEngine(2)",
             lambda: _count(LocalEngine(processes=2).map(pipe, docs)),
-            words,
         ),
     }
+    # The machine is shared: run every configuration once per round, in turn, and keep each
+    # one's best round, so a busy moment does not land on one configuration only.
+    rows: dict[str, dict[str, float]] = {}
+    for round_no in range(args.rounds):
+        print(f"round {round_no + 1}")
+        for key, (label, run) in runs.items():
+            row = timed(label, run, words)
+            if key not in rows or row["words_per_s"] > rows[key]["words_per_s"]:
+                rows[key] = row
     metrics = {
         "articles": len(arts),
+        "rounds": args.rounds,
         "words": words,
         **{f"{k}_words_per_s": round(v["words_per_s"]) for k, v in rows.items()},
         "ratio_1_per_doc": rows["storyline_1_per_doc"]["words_per_s"]
