@@ -117,3 +117,26 @@ def test_ray_engine_gives_the_same_output_as_the_local_engine(tmp_path: Path) ->
     assert [b.window for b in ray.blocks] == [b.window for b in local.blocks]
     for a, b in zip(local.blocks, ray.blocks, strict=True):
         assert Path(str(a.brief)).read_text() == Path(str(b.brief)).read_text()
+
+
+@pytest.mark.model
+def test_run_cli_fetches_a_feed_only_with_allow_private(tmp_path: Path) -> None:
+    from tests.ingest.test_feeds import rss
+    from tests.ingest.webserver import Route, article_html, serve
+
+    routes = {"/a": Route(article_html("Bridge opens")), "/b": Route(article_html("Bridge shut"))}
+    runner = CliRunner()
+    with serve(routes) as site:
+        site.routes["/feed"] = Route(
+            rss(site.base, ["/a", "/b"]), content_type="application/rss+xml"
+        )
+        feed = f"{site.base}/feed"
+        refused = runner.invoke(main, ["run", feed, "--out", str(tmp_path / "r"), "--no-stories"])
+        allowed = runner.invoke(
+            main, ["run", feed, "--out", str(tmp_path / "a"), "--no-stories", "--allow-private"]
+        )
+    assert refused.exit_code == 1 and "no usable article" in refused.output
+    logged = json.loads((tmp_path / "r" / "inputs.jsonl").read_text(encoding="utf-8"))
+    assert "blocked" in logged["reason"]
+    assert allowed.exit_code == 0, allowed.output
+    assert "2 articles from 2 inputs" in allowed.output
