@@ -19,8 +19,24 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from storyline.model import (
-    Article, Conflict, Doc, Entity, Evidence, Fact, Figure, InputRecord, Mention, Quote,
-    SourceProfile, SourceSignals, Span, Story, TimeExpr, TimelineEntry, Variant, content_id,
+    Article,
+    Conflict,
+    Doc,
+    Entity,
+    Evidence,
+    Fact,
+    Figure,
+    InputRecord,
+    Mention,
+    Quote,
+    SourceProfile,
+    SourceSignals,
+    Span,
+    Story,
+    TimeExpr,
+    TimelineEntry,
+    Variant,
+    content_id,
 )  # fmt: skip
 from storyline.store.articles import record_inputs, save_docs
 from storyline.store.connect import Writer

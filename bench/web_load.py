@@ -26,9 +26,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_store import FIRST, LAST, PLACES, THINGS, build  # noqa: E402
+from make_store import FIRST, LAST, PLACES, THINGS, build
 
-from storyline.store import read_store  # noqa: E402
+from storyline.store import read_store
 
 
 @dataclass
