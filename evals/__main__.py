@@ -63,6 +63,16 @@ EXTRACTION_ANCHORS = (
     Anchor("AutoExtract", "Nov 2019", _prf(0.970, 0.984, 0.956, 0.470)),
 )
 
+# FNC-1 competition test set, official score as a percentage of the maximum: SOLAT in the
+# SWEN (Talos Intelligence) won with 82.02 and UCL Machine Reading came third with 81.72
+# (Riedel et al. 2017, "A simple but tough-to-beat baseline for the Fake News Challenge
+# stance detection task", arXiv:1707.03264). Both were trained on the FNC-1 train set; ours
+# is untrained, so the comparison is indicative only.
+FNC1_ANCHORS = (
+    Anchor("SOLAT in the SWEN (FNC-1 winner, trained)", "2017", {"fnc_score": 82.02}),
+    Anchor("UCL Machine Reading (Riedel et al., trained)", "2017", {"fnc_score": 81.72}),
+)
+
 REGISTRY: dict[str, EvalSpec] = {
     "extraction": EvalSpec(
         module="evals.extraction",
@@ -74,6 +84,25 @@ REGISTRY: dict[str, EvalSpec] = {
             ("trafilatura.extract defaults", "baseline_trafilatura"),
             ("trafilatura, benchmark's call", "benchmark_trafilatura"),
         ),
+    ),
+    # No published system scores this task (our construction from ECB+ annotations); the
+    # same-run "every pair same" row shows what the base rate alone gives.
+    "reconcile_ecbplus": EvalSpec(
+        module="evals.reconcile",
+        subpath="coref/ecbplus",
+        title="Reconciliation: claim matching and status (ECB+ test topics, even numbers)",
+        columns=("pair_f1", "pair_precision", "pair_recall", "clear_pair_f1",
+                 "status_macro_f1", "corroborated_recall"),  # fmt: skip
+        same_run=(("every pair 'same'", "baseline_all_same"),),
+    ),
+    "stance_fnc1": EvalSpec(
+        module="evals.stance",
+        subpath="stance/fnc1",
+        title="Stance, untrained (FNC-1 competition test, odd Body IDs)",
+        columns=("fnc_score", "macro_f1", "agree_f1", "disagree_f1", "discuss_f1",
+                 "unrelated_f1"),  # fmt: skip
+        anchors=FNC1_ANCHORS,
+        same_run=(("all 'unrelated'", "baseline_unrelated"),),
     ),
 }
 

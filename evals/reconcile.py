@@ -156,7 +156,7 @@ def pair_metrics(counts: Counter[str], prefix: str = "") -> Metrics:
     return {f"{name}_precision": round(p, 4), f"{name}_recall": round(r, 4),
             f"{name}_f1": round(f, 4), f"{name}s": tp + fp + fn + tn,
             f"{name}s_gold_same": tp + fn,
-            f"{name}_baseline_all_same_f1": round(all_same, 4)}  # fmt: skip
+            f"baseline_all_same_{name}_f1": round(all_same, 4)}  # fmt: skip
 
 
 def article_of(doc: GoldDoc) -> Article:
