@@ -40,43 +40,114 @@ class Slot:
 
 # Each fact: (paraphrases, figure slot or None, dated). Paraphrases use {n} for the figure.
 FACTS: list[tuple[list[str], Slot | None, bool]] = [
-    (["A fire broke out at the {company} plant in {city} on March 5.",
-      "Fire tore through the {company} factory in {city} on March 5.",
-      "A blaze erupted on March 5 at a {company} site on the edge of {city}."], None, True),
-    (["At least {n} workers were killed in the fire, {official} said.",
-      "The blaze killed {n} employees, according to {official}.",
-      "{official} said {n} people died at the plant."], Slot(12, None, "worker"), False),
-    (["{n} people were taken to hospital with burns.",
-      "Hospitals in {city} treated {n} injured workers.",
-      "Some {n} people were injured, {agency} said."], Slot(40, None, "people"), False),
-    (["Firefighters needed nine hours to bring the blaze under control.",
-      "It took {agency} nine hours to put out the fire.",
-      "Crews fought the flames for nine hours before they were out."], None, False),
-    (["Damage to the plant is estimated at ${n} million.",
-      "The company put the cost of the damage at ${n} million.",
-      "Insurers estimate ${n} million in losses at the factory."], Slot(85, "USD", None), False),
-    (["{company} said it had suspended production at all its sites.",
-      "Production at every {company} site has been halted, the firm said.",
-      "The chemical maker stopped work at all of its plants."], None, False),
-    (["Residents within {n} kilometres were told to keep their windows shut.",
-      "People living within {n} km of the plant were asked to stay indoors.",
-      "Authorities warned households within {n} km to close their windows."],
-     Slot(3, "km", None), False),
-    (["Prosecutors in {city} have opened an investigation into the cause of the fire.",
-      "An inquiry into what started the blaze has been opened by prosecutors.",
-      "{city} prosecutors launched a criminal investigation on March 6."], None, True),
-    (["The plant employs about {n} people and makes industrial solvents.",
-      "Around {n} staff work at the factory, which produces solvents.",
-      "The solvent factory has a workforce of roughly {n}."], Slot(600, None, "people"), False),
-    (["{official}, the regional governor, visited the site on March 6.",
-      "Governor {official} toured the damaged plant on March 6.",
-      "On March 6 {official} came to see the ruins of the factory."], None, True),
-    (["The plant had failed a safety inspection in {n}.",
-      "Inspectors found safety breaches at the site in {n}.",
-      "A {n} inspection flagged fire-safety problems at the factory."], Slot(2021, None, None), False),
-    (["Shares in {company} fell {n}% on Wednesday.",
-      "{company} stock dropped {n} percent after the fire.",
-      "Investors sent {company} shares down {n}%."], Slot(14, "%", None), False),
+    (
+        [
+            "A fire broke out at the {company} plant in {city} on March 5.",
+            "Fire tore through the {company} factory in {city} on March 5.",
+            "A blaze erupted on March 5 at a {company} site on the edge of {city}.",
+        ],
+        None,
+        True,
+    ),
+    (
+        [
+            "At least {n} workers were killed in the fire, {official} said.",
+            "The blaze killed {n} employees, according to {official}.",
+            "{official} said {n} people died at the plant.",
+        ],
+        Slot(12, None, "worker"),
+        False,
+    ),
+    (
+        [
+            "{n} people were taken to hospital with burns.",
+            "Hospitals in {city} treated {n} injured workers.",
+            "Some {n} people were injured, {agency} said.",
+        ],
+        Slot(40, None, "people"),
+        False,
+    ),
+    (
+        [
+            "Firefighters needed nine hours to bring the blaze under control.",
+            "It took {agency} nine hours to put out the fire.",
+            "Crews fought the flames for nine hours before they were out.",
+        ],
+        None,
+        False,
+    ),
+    (
+        [
+            "Damage to the plant is estimated at ${n} million.",
+            "The company put the cost of the damage at ${n} million.",
+            "Insurers estimate ${n} million in losses at the factory.",
+        ],
+        Slot(85, "USD", None),
+        False,
+    ),
+    (
+        [
+            "{company} said it had suspended production at all its sites.",
+            "Production at every {company} site has been halted, the firm said.",
+            "The chemical maker stopped work at all of its plants.",
+        ],
+        None,
+        False,
+    ),
+    (
+        [
+            "Residents within {n} kilometres were told to keep their windows shut.",
+            "People living within {n} km of the plant were asked to stay indoors.",
+            "Authorities warned households within {n} km to close their windows.",
+        ],
+        Slot(3, "km", None),
+        False,
+    ),
+    (
+        [
+            "Prosecutors in {city} have opened an investigation into the cause of the fire.",
+            "An inquiry into what started the blaze has been opened by prosecutors.",
+            "{city} prosecutors launched a criminal investigation on March 6.",
+        ],
+        None,
+        True,
+    ),
+    (
+        [
+            "The plant employs about {n} people and makes industrial solvents.",
+            "Around {n} staff work at the factory, which produces solvents.",
+            "The solvent factory has a workforce of roughly {n}.",
+        ],
+        Slot(600, None, "people"),
+        False,
+    ),
+    (
+        [
+            "{official}, the regional governor, visited the site on March 6.",
+            "Governor {official} toured the damaged plant on March 6.",
+            "On March 6 {official} came to see the ruins of the factory.",
+        ],
+        None,
+        True,
+    ),
+    (
+        [
+            "The plant had failed a safety inspection in {n}.",
+            "Inspectors found safety breaches at the site in {n}.",
+            "A {n} inspection flagged fire-safety problems at the factory.",
+        ],
+        Slot(2021, None, None),
+        False,
+    ),
+    (
+        [
+            "Shares in {company} fell {n}% on Wednesday.",
+            "{company} stock dropped {n} percent after the fire.",
+            "Investors sent {company} shares down {n}%.",
+        ],
+        Slot(14, "%", None),
+        False,
+    ),
 ]
 # How often each fact is reported: the first ones by nearly everyone, the last by few.
 POPULARITY = [0.95, 0.9, 0.7, 0.5, 0.5, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15, 0.1]
@@ -101,9 +172,12 @@ def _render(rng: random.Random, fact: int) -> tuple[str, float | None]:
     if value is not None and rng.random() < 0.08:
         value = round(value * rng.choice([0.5, 1.5, 2.0]))  # a rival figure: a conflict
     text = rng.choice(phrases).format(
-        n=f"{value:g}" if value is not None else "", company=COMPANY, city=CITY,
-        official=OFFICIAL, agency=AGENCY,
-    )  # fmt: skip
+        n=f"{value:g}" if value is not None else "",
+        company=COMPANY,
+        city=CITY,
+        official=OFFICIAL,
+        agency=AGENCY,
+    )
     return text[0].upper() + text[1:], value
 
 
@@ -119,21 +193,39 @@ def _claim(article_id: str, start: int, text: str, fact: int | None, value: floa
         assert slot is not None
         found = re.search(r"\d[\d,.]*", text)
         fig_span = Span(article_id, start + found.start(), start + found.end()) if found else span
-        figures = (Figure(fig_span, text[found.start() : found.end()] if found else "", value,
-                          slot.unit, slot.counts),)  # fmt: skip
+        figures = (
+            Figure(
+                fig_span,
+                text[found.start() : found.end()] if found else "",
+                value,
+                slot.unit,
+                slot.counts,
+            ),
+        )
     times: tuple[TimeExpr, ...] = ()
     dated = re.search(r"March \d", text)
     if dated:
         day = f"2024-03-0{dated.group(0)[-1]}"
-        times = (TimeExpr(Span(article_id, start + dated.start(), start + dated.end()),
-                          dated.group(0), day, "date"),)  # fmt: skip
+        times = (
+            TimeExpr(
+                Span(article_id, start + dated.start(), start + dated.end()),
+                dated.group(0),
+                day,
+                "date",
+            ),
+        )
     return Claim(
-        id=content_id(article_id, str(start), prefix="c"), span=span, text=text,
-        entities=tuple(sorted(name_key(n) for n in names)), predicate=None,
-        keywords=tuple(keywords), figures=figures, times=times,
+        id=content_id(article_id, str(start), prefix="c"),
+        span=span,
+        text=text,
+        entities=tuple(sorted(name_key(n) for n in names)),
+        predicate=None,
+        keywords=tuple(keywords),
+        figures=figures,
+        times=times,
         attribution=OFFICIAL if "said" in text and OFFICIAL in text else None,
         clause=span,
-    )  # fmt: skip
+    )
 
 
 def make_story(n_articles: int, seed: int = 0) -> list[Doc]:
@@ -148,9 +240,10 @@ def make_story(n_articles: int, seed: int = 0) -> list[Doc]:
             sentences.append((text, fact, value))
         for _ in range(rng.randint(3, 7)):
             line = rng.choice(_BACKGROUND).format(
-                person=f"{_word(rng, 2)} {_word(rng)}", street=f"{_word(rng)} Street",
+                person=f"{_word(rng, 2)} {_word(rng)}",
+                street=f"{_word(rng)} Street",
                 place=_word(rng),
-            )  # fmt: skip
+            )
             sentences.append((line, None, None))
         rng.shuffle(sentences)
         text = "\n".join(s for s, _, _ in sentences)
@@ -159,7 +252,12 @@ def make_story(n_articles: int, seed: int = 0) -> list[Doc]:
         for sentence, fact, value in sentences:
             claims.append(_claim(article_id, at, sentence, fact, value))
             at += len(sentence) + 1
-        article = Article(id=article_id, text=text, title=f"Article {k}", source=f"outlet{k}",
-                          published=f"2024-03-0{5 + k % 3}")  # fmt: skip
+        article = Article(
+            id=article_id,
+            text=text,
+            title=f"Article {k}",
+            source=f"outlet{k}",
+            published=f"2024-03-0{5 + k % 3}",
+        )
         docs.append(Doc(article=article, claims=tuple(claims)))
     return docs

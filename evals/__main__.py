@@ -91,16 +91,28 @@ REGISTRY: dict[str, EvalSpec] = {
         module="evals.reconcile",
         subpath="coref/ecbplus",
         title="Reconciliation: claim matching and status (ECB+ test topics, even numbers)",
-        columns=("pair_f1", "pair_precision", "pair_recall", "clear_pair_f1",
-                 "status_macro_f1", "corroborated_recall"),  # fmt: skip
+        columns=(
+            "pair_f1",
+            "pair_precision",
+            "pair_recall",
+            "clear_pair_f1",
+            "status_macro_f1",
+            "corroborated_recall",
+        ),
         same_run=(("every pair 'same'", "baseline_all_same"),),
     ),
     "stance_fnc1": EvalSpec(
         module="evals.stance",
         subpath="stance/fnc1",
         title="Stance, untrained (FNC-1 competition test, odd Body IDs)",
-        columns=("fnc_score", "macro_f1", "agree_f1", "disagree_f1", "discuss_f1",
-                 "unrelated_f1"),  # fmt: skip
+        columns=(
+            "fnc_score",
+            "macro_f1",
+            "agree_f1",
+            "disagree_f1",
+            "discuss_f1",
+            "unrelated_f1",
+        ),
         anchors=FNC1_ANCHORS,
         same_run=(("all 'unrelated'", "baseline_unrelated"),),
     ),
@@ -139,9 +151,13 @@ def scoreboard(name: str, metrics: Metrics) -> list[str]:
     width = max(len(label) for label, _ in rows) + 2
     pages = metrics.get("pages")
     lines = [f"{name}: {spec.title}" + (f", {pages} pages" if pages is not None else "")]
-    lines.append("  " + "system".ljust(width) + "".join(col.rjust(11) for col in spec.columns))
+    # A column is as wide as its name, so long metric names stay apart.
+    cols = [max(11, len(col) + 2) for col in spec.columns]
+    header = "".join(c.rjust(w) for c, w in zip(spec.columns, cols, strict=True))
+    lines.append("  " + "system".ljust(width) + header)
     for label, values in rows:
-        lines.append("  " + label.ljust(width) + "".join(_cell(v).rjust(11) for v in values))
+        cells = "".join(_cell(v).rjust(w) for v, w in zip(values, cols, strict=True))
+        lines.append("  " + label.ljust(width) + cells)
     return lines
 
 

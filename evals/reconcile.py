@@ -139,8 +139,11 @@ def status_metrics(confusion: Counter[tuple[str, str]]) -> Metrics:
         fp = sum(n for (g, p), n in confusion.items() if p == status and g != status)
         fn = sum(n for (g, p), n in confusion.items() if g == status and p != status)
         p, r, f = prf(tp, fp, fn)
-        out |= {f"{name}_precision": round(p, 4), f"{name}_recall": round(r, 4),
-                f"{name}_f1": round(f, 4)}  # fmt: skip
+        out |= {
+            f"{name}_precision": round(p, 4),
+            f"{name}_recall": round(r, 4),
+            f"{name}_f1": round(f, 4),
+        }
         f1s.append(f)
     out["status_macro_f1"] = round(sum(f1s) / len(f1s), 4)
     return out
@@ -153,20 +156,29 @@ def pair_metrics(counts: Counter[str], prefix: str = "") -> Metrics:
     p, r, f = prf(tp, fp, fn)
     _, _, all_same = prf(tp + fn, fp + tn, 0)
     name = f"{prefix}pair"
-    return {f"{name}_precision": round(p, 4), f"{name}_recall": round(r, 4),
-            f"{name}_f1": round(f, 4), f"{name}s": tp + fp + fn + tn,
-            f"{name}s_gold_same": tp + fn,
-            f"baseline_all_same_{name}_f1": round(all_same, 4)}  # fmt: skip
+    return {
+        f"{name}_precision": round(p, 4),
+        f"{name}_recall": round(r, 4),
+        f"{name}_f1": round(f, 4),
+        f"{name}s": tp + fp + fn + tn,
+        f"{name}s_gold_same": tp + fn,
+        f"baseline_all_same_{name}_f1": round(all_same, 4),
+    }
 
 
 def article_of(doc: GoldDoc) -> Article:
     """Return the article storyline reads for one ECB+ file (each file is its own source)."""
-    return Article(id=content_id(doc.name, doc.text, prefix="a"), text=doc.text,
-                   title=doc.name, source=doc.name)  # fmt: skip
+    return Article(
+        id=content_id(doc.name, doc.text, prefix="a"),
+        text=doc.text,
+        title=doc.name,
+        source=doc.name,
+    )
 
 
-def story_result(gold: Sequence[GoldDoc], docs: Sequence[Doc], facts: Sequence[Fact],
-                 copy_links: int) -> StoryResult:  # fmt: skip
+def story_result(
+    gold: Sequence[GoldDoc], docs: Sequence[Doc], facts: Sequence[Fact], copy_links: int
+) -> StoryResult:
     """Map our facts back to the gold sentences their claims come from."""
     by_id = {d.id: g for g, d in zip(gold, docs, strict=True)}
     found: dict[Key, set[str]] = {}
@@ -210,8 +222,11 @@ def prepare(folder: Path, split: str, limit: int | None, cache: bool) -> Prepare
     if not chosen:
         raise DatasetError(f"no ECB+ files (<topic>_<n>ecb[plus].xml) found under {folder}")
     gold_docs = [d for docs in chosen.values() for d in docs]
-    processed = process(build_pipeline(), [Doc(article=article_of(d)) for d in gold_docs],
-                        cache_dir("ecbplus") if cache else None)  # fmt: skip
+    processed = process(
+        build_pipeline(),
+        [Doc(article=article_of(d)) for d in gold_docs],
+        cache_dir("ecbplus") if cache else None,
+    )
     by_name = {g.name: d for g, d in zip(gold_docs, processed, strict=True)}
     embedder = CachedEmbedder(cache_dir("ecbplus") if cache else None)
     return Prepared([(gold, [by_name[g.name] for g in gold]) for gold in chosen.values()], embedder)
@@ -228,16 +243,31 @@ def score(data: Prepared) -> Metrics:
         sentences = scored_sentences(gold)
         pairs += pair_counts(sentences, result.facts)
         confusion += status_counts(sentences, chain_articles(gold), result.corroborated)
-        totals.update(claims=result.claims, facts=result.facts_total, copy_links=result.copy_links,
-                      scored=len(sentences), sentences=sum(len(g.sentences) for g in gold),
-                      articles=len(gold))  # fmt: skip
+        totals.update(
+            claims=result.claims,
+            facts=result.facts_total,
+            copy_links=result.copy_links,
+            scored=len(sentences),
+            sentences=sum(len(g.sentences) for g in gold),
+            articles=len(gold),
+            no_claim=sum(1 for k, _ in sentences if k not in result.facts),
+        )
     data.embedder.save()
     gold_corroborated = sum(n for (g, _), n in confusion.items() if g == CORROBORATED)
-    return {**pair_metrics(pairs), **pair_metrics(pairs, "clear_"), **status_metrics(confusion),
-            "stories": len(data.stories), "articles": totals["articles"],
-            "sentences": totals["sentences"], "scored_sentences": totals["scored"],
-            "gold_corroborated_sentences": gold_corroborated, "claims": totals["claims"],
-            "facts": totals["facts"], "copy_links": totals["copy_links"]}  # fmt: skip
+    return {
+        **pair_metrics(pairs),
+        **pair_metrics(pairs, "clear_"),
+        **status_metrics(confusion),
+        "stories": len(data.stories),
+        "articles": totals["articles"],
+        "sentences": totals["sentences"],
+        "scored_sentences": totals["scored"],
+        "scored_sentences_without_claim": totals["no_claim"],
+        "gold_corroborated_sentences": gold_corroborated,
+        "claims": totals["claims"],
+        "facts": totals["facts"],
+        "copy_links": totals["copy_links"],
+    }
 
 
 def run(folder: Path, split: str = "test", limit: int | None = None, cache: bool = True) -> Metrics:

@@ -22,9 +22,17 @@ from evals import resolve_data
 from evals.reconcile import SUBPATH, prepare, score
 from storyline.stories import matching
 
-REPORTED = ("pair_precision", "pair_recall", "pair_f1", "clear_pair_precision",
-            "clear_pair_recall", "clear_pair_f1", "corroborated_recall", "status_macro_f1",
-            "facts")  # fmt: skip
+REPORTED = (
+    "pair_precision",
+    "pair_recall",
+    "pair_f1",
+    "clear_pair_precision",
+    "clear_pair_recall",
+    "clear_pair_f1",
+    "corroborated_recall",
+    "status_macro_f1",
+    "facts",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +48,12 @@ class Setting:
 @contextmanager
 def patched(s: Setting) -> Iterator[None]:
     """Put a setting into the matching module for the duration of a block."""
-    saved = (matching.similarity.__defaults__, matching.group_claims.__defaults__,
-             matching.LINK_THRESHOLD, matching.MAX_POSTING)  # fmt: skip
+    saved = (
+        matching.similarity.__defaults__,
+        matching.group_claims.__defaults__,
+        matching.LINK_THRESHOLD,
+        matching.MAX_POSTING,
+    )
     group_defaults = matching.group_claims.__defaults__ or ()
     matching.similarity.__defaults__ = (s.weights,)
     matching.group_claims.__defaults__ = (s.match, *group_defaults[1:])
@@ -49,16 +61,24 @@ def patched(s: Setting) -> Iterator[None]:
     try:
         yield
     finally:
-        (matching.similarity.__defaults__, matching.group_claims.__defaults__,
-         matching.LINK_THRESHOLD, matching.MAX_POSTING) = saved  # fmt: skip
+        (
+            matching.similarity.__defaults__,
+            matching.group_claims.__defaults__,
+            matching.LINK_THRESHOLD,
+            matching.MAX_POSTING,
+        ) = saved
 
 
 def grid(stage: str, base: Setting) -> list[Setting]:
     """Return the settings one calibration stage tries around a base setting."""
     if stage == "thresholds":
-        return [Setting(base.weights, m, lk, base.posting)
-                for m, lk in product((0.25, 0.3, 0.35, 0.4, 0.45, 0.47, 0.5, 0.55, 0.6),
-                                     (0.2, 0.25, 0.3, 0.35, 0.4, 0.45))]  # fmt: skip
+        return [
+            Setting(base.weights, m, lk, base.posting)
+            for m, lk in product(
+                (0.25, 0.3, 0.35, 0.4, 0.45, 0.47, 0.5, 0.55, 0.6),
+                (0.2, 0.25, 0.3, 0.35, 0.4, 0.45),
+            )
+        ]
     if stage == "weights":
         w = base.weights
         out = []
@@ -68,10 +88,17 @@ def grid(stage: str, base: Setting) -> list[Setting]:
         return out
     if stage == "joint":
         w = base.weights
-        return [Setting(matching.Weights(emb, words, w.figure, w.date, w.modality, w.source),
-                        m, lk, base.posting)
-                for emb, words, m, lk in product((0.4, 0.5), (0.35, 0.5), (0.4, 0.45, 0.47, 0.5),
-                                                 (0.3, 0.35, 0.4))]  # fmt: skip
+        return [
+            Setting(
+                matching.Weights(emb, words, w.figure, w.date, w.modality, w.source),
+                m,
+                lk,
+                base.posting,
+            )
+            for emb, words, m, lk in product(
+                (0.4, 0.5), (0.35, 0.5), (0.4, 0.45, 0.47, 0.5), (0.3, 0.35, 0.4)
+            )
+        ]
     return [Setting(base.weights, base.match, base.link, p) for p in (5, 10, 20, 60, 200)]
 
 
@@ -80,8 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.reconcile_calibrate")
     parser.add_argument("--data", metavar="DIR")
     parser.add_argument("--limit", type=int, metavar="N", help="only the first N dev stories")
-    parser.add_argument("--stage", choices=("thresholds", "weights", "joint", "posting"),
-                        default="thresholds")  # fmt: skip
+    parser.add_argument(
+        "--stage", choices=("thresholds", "weights", "joint", "posting"), default="thresholds"
+    )
     parser.add_argument("--match", type=float, default=matching.MATCH_THRESHOLD)
     parser.add_argument("--link", type=float, default=matching.LINK_THRESHOLD)
     args = parser.parse_args(argv)

@@ -49,19 +49,72 @@ RELATED = frozenset(LABELS[:3])
 #: The first sentences of a body, where a report usually says whether it believes the claim.
 LEDE = 5
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-_STOP = frozenset({"be", "have", "do", "say", "get", "make", "go", "will", "would", "can",
-                   "new", "other", "more", "one", "-pron-"})  # fmt: skip
+_STOP = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "say",
+        "get",
+        "make",
+        "go",
+        "will",
+        "would",
+        "can",
+        "new",
+        "other",
+        "more",
+        "one",
+        "-pron-",
+    }
+)
 #: Lemmas that call a report false: the body takes the opposite side.
-REFUTING = frozenset({
-    "fake", "hoax", "false", "untrue", "deny", "denial", "debunk", "fabricate", "fabricated",
-    "bogus", "myth", "prank", "satire", "satirical", "misleading", "refute", "retract",
-    "baseless", "unfounded", "nonsense", "lie", "fraud", "dismiss",
-})  # fmt: skip
+REFUTING = frozenset(
+    {
+        "fake",
+        "hoax",
+        "false",
+        "untrue",
+        "deny",
+        "denial",
+        "debunk",
+        "fabricate",
+        "fabricated",
+        "bogus",
+        "myth",
+        "prank",
+        "satire",
+        "satirical",
+        "misleading",
+        "refute",
+        "retract",
+        "baseless",
+        "unfounded",
+        "nonsense",
+        "lie",
+        "fraud",
+        "dismiss",
+    }
+)
 #: Lemmas that keep a report at arm's length: the body discusses without endorsing.
-HEDGING = frozenset({
-    "reportedly", "allegedly", "claim", "rumor", "rumour", "unconfirmed", "unverified",
-    "apparently", "purportedly", "supposedly", "report", "accord", "appear", "suggest",
-})  # fmt: skip
+HEDGING = frozenset(
+    {
+        "reportedly",
+        "allegedly",
+        "claim",
+        "rumor",
+        "rumour",
+        "unconfirmed",
+        "unverified",
+        "apparently",
+        "purportedly",
+        "supposedly",
+        "report",
+        "accord",
+        "appear",
+        "suggest",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,16 +191,19 @@ def read_text(doc: Doc, vectors: Vectors) -> Text:
     for sent in doc.sentences:
         toks = [doc.tokens[i] for i in doc.token_range(sent.start, sent.end)]
         words = {t.lemma.lower() for t in toks}
-        lemmas = frozenset(t.lemma.lower() for t in toks
-                           if t.pos in _CONTENT_POS and t.lemma.lower() not in _STOP)  # fmt: skip
+        lemmas = frozenset(
+            t.lemma.lower() for t in toks if t.pos in _CONTENT_POS and t.lemma.lower() not in _STOP
+        )
         claims = [c for c in doc.claims if sent.start <= c.span.start < sent.end]
         hedged = any(c.hedged or c.modality or c.attribution for c in claims)
-        sentences.append(Sentence(
-            lemmas=lemmas,
-            negated=any(c.negated for c in claims) or bool(words & {"not", "no", "never"}),
-            hedged=hedged or bool(words & HEDGING),
-            refutes=bool(words & REFUTING),
-        ))  # fmt: skip
+        sentences.append(
+            Sentence(
+                lemmas=lemmas,
+                negated=any(c.negated for c in claims) or bool(words & {"not", "no", "never"}),
+                hedged=hedged or bool(words & HEDGING),
+                refutes=bool(words & REFUTING),
+            )
+        )
     return Text(tuple(sentences), vectors)
 
 
@@ -222,9 +278,11 @@ def metrics(gold: Sequence[str], predicted: Sequence[str]) -> Metrics:
     """Return the FNC score (percent), per-class F1, macro F1 and related/unrelated accuracy."""
     f1 = class_f1(gold, predicted)
     related_ok = sum((g in RELATED) == (p in RELATED) for g, p in zip(gold, predicted, strict=True))
-    out: Metrics = {"fnc_score": round(100 * fnc_score(gold, predicted), 2),
-                    "macro_f1": round(f1["macro"], 4),
-                    "relatedness_accuracy": round(related_ok / len(gold), 4) if gold else 0.0}  # fmt: skip
+    out: Metrics = {
+        "fnc_score": round(100 * fnc_score(gold, predicted), 2),
+        "macro_f1": round(f1["macro"], 4),
+        "relatedness_accuracy": round(related_ok / len(gold), 4) if gold else 0.0,
+    }
     out |= {f"{label}_f1": round(f1[label], 4) for label in LABELS}
     return out
 
@@ -254,8 +312,11 @@ def prepare(folder: Path, split: str, limit: int | None, cache: bool) -> Prepare
     embedder = CachedEmbedder(folder_cache)
     texts = read_all(docs, embedder)
     embedder.save()
-    return Prepared(pairs, dict(zip(ids, texts, strict=False)),
-                    dict(zip(headlines, texts[len(ids) :], strict=True)))  # fmt: skip
+    return Prepared(
+        pairs,
+        dict(zip(ids, texts, strict=False)),
+        dict(zip(headlines, texts[len(ids) :], strict=True)),
+    )
 
 
 def _article(kind: str, text: str) -> Article:
@@ -274,8 +335,10 @@ class Prepared:
     def predict(self, settings: Settings) -> list[str]:
         """Return the predicted stance of every pair."""
         weights = idf(list(self.bodies.values()))
-        return [classify(self.headlines[p.headline], self.bodies[p.body_id], weights, settings)
-                for p in self.pairs]  # fmt: skip
+        return [
+            classify(self.headlines[p.headline], self.bodies[p.body_id], weights, settings)
+            for p in self.pairs
+        ]
 
 
 def run(folder: Path, split: str = "test", limit: int | None = None, cache: bool = True) -> Metrics:
@@ -286,8 +349,11 @@ def run(folder: Path, split: str = "test", limit: int | None = None, cache: bool
     out = metrics(gold, data.predict(Settings()))
     all_unrelated = metrics(gold, ["unrelated"] * len(gold))
     out |= {f"baseline_unrelated_{k}": v for k, v in all_unrelated.items()}
-    return out | {"pairs": len(gold), "bodies": len(data.bodies),
-                  "seconds": round(perf_counter() - started, 1)}  # fmt: skip
+    return out | {
+        "pairs": len(gold),
+        "bodies": len(data.bodies),
+        "seconds": round(perf_counter() - started, 1),
+    }
 
 
 def calibrate(folder: Path, limit: int | None, cache: bool) -> tuple[Settings, Metrics]:
@@ -302,11 +368,18 @@ def calibrate(folder: Path, limit: int | None, cache: bool) -> tuple[Settings, M
         scored = [(fnc_score(gold, data.predict(c)), -i, c) for i, c in enumerate(candidates)]
         return max(scored)[2]
 
-    first = best_of([Settings(mix=m, related=r) for m in (0.3, 0.5, 0.7)
-                     for r in (0.25, 0.3, 0.35, 0.4, 0.45)])  # fmt: skip
-    chosen = best_of([Settings(first.mix, first.related, top, refute, hedge, agree)
-                      for top in (1, 3, 5) for refute in (1, 2, 3)
-                      for hedge in (0.2, 0.3, 0.4, 1.0) for agree in (0.4, 0.5, 0.6, 0.7)])  # fmt: skip
+    first = best_of(
+        [Settings(mix=m, related=r) for m in (0.3, 0.5, 0.7) for r in (0.25, 0.3, 0.35, 0.4, 0.45)]
+    )
+    chosen = best_of(
+        [
+            Settings(first.mix, first.related, top, refute, hedge, agree)
+            for top in (1, 3, 5)
+            for refute in (1, 2, 3)
+            for hedge in (0.2, 0.3, 0.4, 1.0)
+            for agree in (0.4, 0.5, 0.6, 0.7)
+        ]
+    )
     return chosen, metrics(gold, data.predict(chosen))
 
 

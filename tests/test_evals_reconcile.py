@@ -97,8 +97,12 @@ def _gold(name: str, topic: int, chains: list[set[str]]) -> GoldDoc:
 
 
 def test_stories_group_by_topic_and_kind_in_numeric_order() -> None:
-    docs = [_gold("10_1ecb.xml", 10, [set()]), _gold("2_1ecb.xml", 2, [set()]),
-            _gold("2_1ecbplus.xml", 2, [set()]), _gold("2_3ecb.xml", 2, [set()])]  # fmt: skip
+    docs = [
+        _gold("10_1ecb.xml", 10, [set()]),
+        _gold("2_1ecb.xml", 2, [set()]),
+        _gold("2_1ecbplus.xml", 2, [set()]),
+        _gold("2_3ecb.xml", 2, [set()]),
+    ]
     grouped = stories(docs)
     assert list(grouped) == ["2ecb", "2ecbplus", "10ecb"]
     assert [d.name for d in grouped["2ecb"]] == ["2_1ecb.xml", "2_3ecb.xml"]
@@ -110,8 +114,12 @@ def test_pair_counts_compare_shared_chains_with_shared_facts() -> None:
     b = ("b", 0), frozenset({"E1", "E2"})
     c = ("c", 0), frozenset({"E3"})
     a2 = ("a", 1), frozenset({"E1"})  # same article as `a`: never a pair
-    predicted = {("a", 0): frozenset({"f1"}), ("b", 0): frozenset({"f1"}),
-                 ("c", 0): frozenset({"f1"}), ("a", 1): frozenset({"f1"})}  # fmt: skip
+    predicted = {
+        ("a", 0): frozenset({"f1"}),
+        ("b", 0): frozenset({"f1"}),
+        ("c", 0): frozenset({"f1"}),
+        ("a", 1): frozenset({"f1"}),
+    }
     counts = pair_counts([a, b, c, a2], predicted)
     # a-b same/same, a-c diff/same, b-c diff/same, a2-b same/same, a2-c diff/same
     assert (counts["tp"], counts["fp"], counts["fn"], counts["tn"]) == (2, 3, 0, 0)
@@ -139,8 +147,9 @@ def test_status_from_chains_seen_in_two_articles() -> None:
     sentences = scored_sentences(docs)
     assert [k for k, _ in sentences] == [("1_1ecb.xml", 0), ("1_1ecb.xml", 1), ("1_2ecb.xml", 0)]
     confusion = status_counts(sentences, articles, [("1_1ecb.xml", 0), ("1_1ecb.xml", 1)])
-    assert confusion == Counter({(CORROBORATED, CORROBORATED): 1, (SINGLE, CORROBORATED): 1,
-                                 (CORROBORATED, SINGLE): 1})  # fmt: skip
+    assert confusion == Counter(
+        {(CORROBORATED, CORROBORATED): 1, (SINGLE, CORROBORATED): 1, (CORROBORATED, SINGLE): 1}
+    )
     found = status_metrics(confusion)
     assert found["corroborated_precision"] == 0.5 and found["corroborated_recall"] == 0.5
     assert found["single_precision"] == 0.0 and found["status_accuracy"] == round(1 / 3, 4)
@@ -150,14 +159,31 @@ def test_story_result_maps_fact_evidence_to_gold_sentences() -> None:
     gold = [_gold("1_1ecb.xml", 1, [{"E1"}, {"E2"}]), _gold("1_2ecb.xml", 1, [{"E1"}])]
     docs = [Doc(article=Article(id=f"a{i}", text=g.text, title="t")) for i, g in enumerate(gold)]
     s0, s1 = gold[0].sentences[0], gold[1].sentences[0]
-    shared = Fact("f1", "x", "corroborated", ("a0", "a1"), 2,
-                  (Evidence(Span("a0", s0.start, s0.end), "x"),
-                   Evidence(Span("a1", s1.start + 2, s1.end), "x")))  # fmt: skip
-    lone = Fact("f2", "y", "single-source", ("a0",), 1,
-                (Evidence(Span("a0", gold[0].sentences[1].start, gold[0].sentences[1].end), "y"),))  # fmt: skip
+    shared = Fact(
+        "f1",
+        "x",
+        "corroborated",
+        ("a0", "a1"),
+        2,
+        (
+            Evidence(Span("a0", s0.start, s0.end), "x"),
+            Evidence(Span("a1", s1.start + 2, s1.end), "x"),
+        ),
+    )
+    lone = Fact(
+        "f2",
+        "y",
+        "single-source",
+        ("a0",),
+        1,
+        (Evidence(Span("a0", gold[0].sentences[1].start, gold[0].sentences[1].end), "y"),),
+    )
     result = story_result(gold, docs, [shared, lone], copy_links=0)
-    assert result.facts == {("1_1ecb.xml", 0): {"f1"}, ("1_2ecb.xml", 0): {"f1"},
-                            ("1_1ecb.xml", 1): {"f2"}}  # fmt: skip
+    assert result.facts == {
+        ("1_1ecb.xml", 0): {"f1"},
+        ("1_2ecb.xml", 0): {"f1"},
+        ("1_1ecb.xml", 1): {"f2"},
+    }
     assert result.corroborated == {("1_1ecb.xml", 0), ("1_2ecb.xml", 0)}
 
 
@@ -186,8 +212,9 @@ def _text(rows: list[tuple[list[float], Sentence]]) -> Text:
     return Text(tuple(s for _, s in rows), vectors)
 
 
-def _sentence(words: str, negated: bool = False, hedged: bool = False,
-              refutes: bool = False) -> Sentence:  # fmt: skip
+def _sentence(
+    words: str, negated: bool = False, hedged: bool = False, refutes: bool = False
+) -> Sentence:
     return Sentence(frozenset(words.split()), negated, hedged, refutes)
 
 
@@ -216,12 +243,16 @@ def test_read_pairs_keeps_known_bodies_and_labels(tmp_path: Path) -> None:
     )
     bodies, pairs = read_pairs(tmp_path)
     assert bodies == {1: "A body, with a comma", 2: "Another"}
-    assert [(p.headline, p.body_id, p.stance) for p in pairs] == [("H1", 1, "agree"),
-                                                                  ("H4", 2, "unrelated")]  # fmt: skip
+    assert [(p.headline, p.body_id, p.stance) for p in pairs] == [
+        ("H1", 1, "agree"),
+        ("H4", 2, "unrelated"),
+    ]
     assert (fnc_split_of(2), fnc_split_of(3)) == ("dev", "test")
 
 
-def test_cached_embedder_embeds_each_text_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cached_embedder_embeds_each_text_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: list[list[str]] = []
 
     def fake(texts: list[str]) -> np.ndarray:

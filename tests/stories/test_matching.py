@@ -19,8 +19,14 @@ def same_vector(texts: Sequence[str]) -> Vectors:
 
 def claim(article: int, keywords: tuple[str, ...]) -> Claim:
     aid = f"a{article}"
-    return Claim(id=f"c{article}", span=Span(aid, 0, 20), text="The canal was blocked.",
-                 entities=(), predicate="block", keywords=keywords)  # fmt: skip
+    return Claim(
+        id=f"c{article}",
+        span=Span(aid, 0, 20),
+        text="The canal was blocked.",
+        entities=(),
+        predicate="block",
+        keywords=keywords,
+    )
 
 
 def test_a_key_most_claims_share_still_pairs_each_claim_with_its_next_ones(
