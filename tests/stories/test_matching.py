@@ -6,10 +6,14 @@ from collections.abc import Sequence
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from storyline.embed import Vectors
-from storyline.model import Claim, Span
+from storyline.model import Claim, Figure, Span
 from storyline.stories import matching
+from storyline.stories.matching import figures_compatible
+from storyline.stories.reconcile import _figure_variants
 
 
 def same_vector(texts: Sequence[str]) -> Vectors:
@@ -53,3 +57,27 @@ def test_a_fact_every_article_reports_becomes_one_fact(monkeypatch: pytest.Monke
 def test_claims_sharing_no_key_are_never_compared() -> None:
     claims = [claim(0, ("canal",)), claim(1, ("harbour",)), claim(2, ("canal",))]
     assert matching.candidate_pairs(claims) == {(0, 2)}
+
+
+_QUALIFIERS = st.sampled_from([None, "about", "at least", "up to", "more than"])
+
+
+@given(st.lists(st.tuples(st.integers(1, 60), _QUALIFIERS), min_size=1, max_size=12))
+def test_figure_variants_group_as_pairwise_checks_would(
+    values: list[tuple[int, str | None]],
+) -> None:
+    # The common interval of a group stands in for checking every member: same groups.
+    items = []
+    for k, (value, qualifier) in enumerate(values):
+        fig = Figure(Span(f"a{k}", 0, 2), f"{value}", float(value), None, "ship", qualifier)
+        items.append((fig, claim(k, ("ship",))))
+    expected: list[list[Figure]] = []
+    for fig, _ in sorted(items, key=lambda fc: fc[0].value):
+        home = next((g for g in expected if all(figures_compatible(fig, f) for f in g)), None)
+        if home is None:
+            expected.append([fig])
+        else:
+            home.append(fig)
+    variants = _figure_variants(items)
+    assert [v.value for v in variants] == [g[0].text for g in expected]
+    assert [len(v.evidence) for v in variants] == [len(g) for g in expected]

@@ -57,12 +57,12 @@ class Weights:
 
 def figures_compatible(a: Figure, b: Figure) -> bool:
     """Tell whether two figures for the same slot can both be true (their ranges overlap)."""
-    lo_a, hi_a = _range(a)
-    lo_b, hi_b = _range(b)
+    lo_a, hi_a = figure_range(a)
+    lo_b, hi_b = figure_range(b)
     return lo_a <= hi_b and lo_b <= hi_a
 
 
-def _range(f: Figure) -> tuple[float, float]:
+def figure_range(f: Figure) -> tuple[float, float]:
     """Return the values a figure allows: "at least 12" is [12, inf), "about 40" is 40 +- 10%."""
     q, v = (f.qualifier or "").lower(), f.value
     if q in _LOWER_BOUND:
