@@ -94,6 +94,15 @@ TEMPEVAL_ANCHORS = (
     Anchor("HeidelTime", "TE3 platinum", {"value_f1": 0.7761}),
     Anchor("SUTime", "TE3 platinum", {"value_f1": 0.6738}),
 )
+# FNC-1 competition test set, official score as a percentage of the maximum: SOLAT in the
+# SWEN (Talos Intelligence) won with 82.02 and UCL Machine Reading came third with 81.72
+# (Riedel et al. 2017, "A simple but tough-to-beat baseline for the Fake News Challenge
+# stance detection task", arXiv:1707.03264). Both were trained on the FNC-1 train set; ours
+# is untrained, so the comparison is indicative only.
+FNC1_ANCHORS = (
+    Anchor("SOLAT in the SWEN (FNC-1 winner, trained)", "2017", {"fnc_score": 82.02}),
+    Anchor("UCL Machine Reading (Riedel et al., trained)", "2017", {"fnc_score": 81.72}),
+)
 
 REGISTRY: dict[str, EvalSpec] = {
     "extraction": EvalSpec(
@@ -173,6 +182,37 @@ REGISTRY: dict[str, EvalSpec] = {
         columns=("accuracy",),
         same_run=(("baseline: publication date", "baseline_publication"),),
     ),
+    # No published system scores this task (our construction from ECB+ annotations); the
+    # same-run "every pair same" row shows what the base rate alone gives.
+    "reconcile_ecbplus": EvalSpec(
+        module="evals.reconcile",
+        subpath="coref/ecbplus",
+        title="Reconciliation: claim matching and status (ECB+ test topics, even numbers)",
+        columns=(
+            "pair_f1",
+            "pair_precision",
+            "pair_recall",
+            "clear_pair_f1",
+            "status_macro_f1",
+            "corroborated_recall",
+        ),
+        same_run=(("every pair 'same'", "baseline_all_same"),),
+    ),
+    "stance_fnc1": EvalSpec(
+        module="evals.stance",
+        subpath="stance/fnc1",
+        title="Stance, untrained (FNC-1 competition test, odd Body IDs)",
+        columns=(
+            "fnc_score",
+            "macro_f1",
+            "agree_f1",
+            "disagree_f1",
+            "discuss_f1",
+            "unrelated_f1",
+        ),
+        anchors=FNC1_ANCHORS,
+        same_run=(("all 'unrelated'", "baseline_unrelated"),),
+    ),
 }
 
 
@@ -208,14 +248,12 @@ def scoreboard(name: str, metrics: Metrics) -> list[str]:
     width = max(len(label) for label, _ in rows) + 2
     pages = metrics.get("pages")
     lines = [f"{name}: {spec.title}" + (f", {pages} pages" if pages is not None else "")]
-    widths = [max(11, len(col) + 2) for col in spec.columns]  # long metric names stay apart
-    lines.append(
-        "  "
-        + "system".ljust(width)
-        + "".join(c.rjust(w) for c, w in zip(spec.columns, widths, strict=True))
-    )
+    # A column is as wide as its name, so long metric names stay apart.
+    cols = [max(11, len(col) + 2) for col in spec.columns]
+    header = "".join(c.rjust(w) for c, w in zip(spec.columns, cols, strict=True))
+    lines.append("  " + "system".ljust(width) + header)
     for label, values in rows:
-        cells = "".join(_cell(v).rjust(w) for v, w in zip(values, widths, strict=True))
+        cells = "".join(_cell(v).rjust(w) for v, w in zip(values, cols, strict=True))
         lines.append("  " + label.ljust(width) + cells)
     return lines
 

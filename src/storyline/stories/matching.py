@@ -4,8 +4,9 @@ Score = sentence-embedding similarity of the two clauses + shared rare words and
 agreement of slots (a figure in the same slot, the same resolved date, the same named
 source), minus penalties when the dates differ or when one claim reports what happened and
 the other only what is expected. Candidate pairs
-come from blocking (shared rare terms, equal figure values, equal dates), so the work grows
-with the number of claims times a bounded posting length, not with all pairs.
+come from blocking (shared terms, equal figure values, equal dates), each claim meeting at
+most MAX_POSTING others per key, so the work grows with the number of claims times a bounded
+posting length, not with all pairs.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from storyline.embed import Vectors, embed
 from storyline.model import Claim, Figure
@@ -24,11 +24,13 @@ from storyline.names import name_key
 Embedder = Callable[[Sequence[str]], Vectors]
 
 #: Score from which two claims in different articles count as the same statement.
-MATCH_THRESHOLD = 0.47
+MATCH_THRESHOLD = 0.40
 #: Two groups merge only when their members score at least this on average.
-LINK_THRESHOLD = 0.35
-#: Terms shared by more claims than this are too common to block on.
-MAX_POSTING = 60
+LINK_THRESHOLD = 0.30
+#: Per blocking key, each claim is paired with at most this many of the next claims sharing it.
+MAX_POSTING = 20
+#: Two groups are compared on at most this many members each (their first, best-matched).
+LINK_SAMPLE = 10
 _WIDE = {"about", "around", "roughly", "approximately", "some", "nearly", "almost",
          "an estimated", "estimated"}  # fmt: skip
 _LOWER_BOUND = {"more than", "at least", "over"}
@@ -39,10 +41,14 @@ _UNREALISED = {"expected", "planned", "possible", "future", "hoped", "wanted", "
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """How much each signal counts; one configuration for every dataset."""
+    """How much each signal counts; one configuration for every dataset.
 
-    embedding: float = 0.5
-    words: float = 0.35
+    Chosen with MATCH_THRESHOLD, LINK_THRESHOLD and MAX_POSTING on the ECB+ dev topics
+    (`python -m evals.reconcile_calibrate`; the rule is in docs/EVALUATION.md).
+    """
+
+    embedding: float = 0.4
+    words: float = 0.5
     figure: float = 0.3
     date: float = 0.1
     modality: float = 0.2
@@ -51,12 +57,12 @@ class Weights:
 
 def figures_compatible(a: Figure, b: Figure) -> bool:
     """Tell whether two figures for the same slot can both be true (their ranges overlap)."""
-    lo_a, hi_a = _range(a)
-    lo_b, hi_b = _range(b)
+    lo_a, hi_a = figure_range(a)
+    lo_b, hi_b = figure_range(b)
     return lo_a <= hi_b and lo_b <= hi_a
 
 
-def _range(f: Figure) -> tuple[float, float]:
+def figure_range(f: Figure) -> tuple[float, float]:
     """Return the values a figure allows: "at least 12" is [12, inf), "about 40" is 40 +- 10%."""
     q, v = (f.qualifier or "").lower(), f.value
     if q in _LOWER_BOUND:
@@ -134,11 +140,14 @@ def candidate_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
             postings[key].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
-        if len(members) > MAX_POSTING:
-            continue
-        for i, j in combinations(members, 2):
-            if claims[i].span.article_id != claims[j].span.article_id:
-                pairs.add((i, j))
+        # A key shared by very many claims is not dropped: in a large story those keys are
+        # exactly the terms, figures and dates of the facts most articles report. Each claim
+        # meets the next MAX_POSTING claims holding the key instead (claims are in article
+        # order), which keeps the work O(claims x keys x MAX_POSTING).
+        for at, i in enumerate(members):
+            for j in members[at + 1 : at + 1 + MAX_POSTING]:
+                if claims[i].span.article_id != claims[j].span.article_id:
+                    pairs.add((i, j))
     return pairs
 
 
@@ -191,7 +200,11 @@ def group_claims(claims: Sequence[Claim], texts: Mapping[str, str],
         gi, gj = group_of[i], group_of[j]
         if gi == gj or articles[gi] & articles[gj]:
             continue
-        pairs = [(x, y) for x in members[gi] for y in members[gj]]
+        if len(members[gi]) < len(members[gj]):
+            gi, gj = gj, gi  # relabel the smaller group: O(n log n) relabelling in all
+        # Comparing every member pair would be quadratic in the size of a fact that most
+        # articles of a large story report; the first members are the best-matched core.
+        pairs = [(x, y) for x in members[gi][:LINK_SAMPLE] for y in members[gj][:LINK_SAMPLE]]
         if sum(scorer(x, y) for x, y in pairs) / len(pairs) < LINK_THRESHOLD:
             continue
         for k in members[gj]:

@@ -28,6 +28,7 @@ from storyline.stories.copies import source_group
 from storyline.stories.disjoint import DisjointSets
 from storyline.stories.matching import (
     Embedder,
+    figure_range,
     figures_compatible,
     full_dates,
     group_claims,
@@ -103,11 +104,12 @@ def _fact(
     status: FactStatus = (
         "conflicting" if conflicts else "corroborated" if independent >= 2 else "single-source"
     )
-    originals = {
-        min((a for a in article_ids if groups[a] == g),
-            key=lambda a: (a in copies, published[a], a))  # a known copy is never the original
-        for g in set(groups.values())
-    }  # fmt: skip
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for a in article_ids:
+        by_source[groups[a]].append(a)
+    originals = {  # a known copy is never the original
+        min(ids, key=lambda a: (a in copies, published[a], a)) for ids in by_source.values()
+    }
     ordered = sorted(members, key=lambda c: c.span)
     evidence = tuple(Evidence(c.span, c.text) for c in ordered)
     return Fact(
@@ -236,15 +238,22 @@ def _disagree(variants: list[Variant]) -> bool:
 
 
 def _figure_variants(items: list[tuple[Figure, Claim]]) -> list[Variant]:
-    """Split figures into groups of mutually compatible values, one variant per group."""
-    groups: list[list[tuple[Figure, Claim]]] = []
+    """Split figures into groups of mutually compatible values, one variant per group.
+
+    A figure allows an interval of values, and intervals that pairwise overlap share a
+    point, so a figure fits every member of a group exactly when it overlaps the group's
+    common interval: one comparison per group instead of one per member.
+    """
+    groups: list[tuple[list[tuple[Figure, Claim]], list[float]]] = []  # members, [lo, hi]
     for fig, claim in sorted(items, key=lambda fc: fc[0].value):
-        home = next((g for g in groups if all(figures_compatible(fig, f) for f, _ in g)), None)
+        lo, hi = figure_range(fig)
+        home = next((g for g in groups if lo <= g[1][1] and g[1][0] <= hi), None)
         if home is None:
-            groups.append([(fig, claim)])
+            groups.append(([(fig, claim)], [lo, hi]))
         else:
-            home.append((fig, claim))
-    return [_variant(g[0][0].text, [c for _, c in g]) for g in groups]
+            home[0].append((fig, claim))
+            home[1][:] = [max(home[1][0], lo), min(home[1][1], hi)]
+    return [_variant(g[0][0][0].text, [c for _, c in g[0]]) for g in groups]
 
 
 def _variant(value: str, claims: Sequence[Claim]) -> Variant:
