@@ -99,6 +99,26 @@ def test_export_writes_every_table_readably(sample_store: Path, tmp_path: Path, 
         assert texts[aid][start:end] == text
 
 
+def test_events_are_a_table_in_plover_field_names(sample_store: Path) -> None:
+    con = duckdb.connect(str(sample_store), read_only=True)
+    try:
+        [story_id] = con.execute("SELECT id FROM stories").fetchone() or [""]
+        rows = con.execute(
+            "SELECT event, event_text, article_id, span_start, span_end, plover FROM events "
+            "WHERE story_id = ?",
+            [story_id],
+        ).fetchall()
+        texts = dict(con.execute("SELECT id, text FROM articles").fetchall())
+    finally:
+        con.close()
+    assert rows, "the sample's typed events are stored"
+    assert {r[0] for r in rows} >= {"SUPPORT"}
+    for event, action, article_id, start, end, plover in rows:
+        record = json.loads(plover)
+        assert record["event"] == event and record["eventText"] == action
+        assert action.split()[-1] in texts[article_id][start:end]
+
+
 def test_store_commands_fail_in_one_line_without_a_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["stories", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1

@@ -33,6 +33,7 @@ EXPORTS: dict[str, str] = {
     "story_quotes": "SELECT * FROM story_quotes ORDER BY story_id, article_id, span_start",
     "timeline": "SELECT * FROM timeline ORDER BY story_id, position",
     "sources": "SELECT * FROM sources ORDER BY story_id, article_id",
+    "events": "SELECT * FROM events ORDER BY story_id, id",
 }
 
 _OPTIONS: dict[str, tuple[str, str]] = {

@@ -135,9 +135,29 @@ def lookup_indexes(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_M002)
 
 
+#: Events in PLOVER's field names (issue 9): one row per codable event of a stored story.
+_M003 = """
+CREATE TABLE events (
+    story_id VARCHAR NOT NULL, id VARCHAR NOT NULL, event VARCHAR, mode VARCHAR,
+    event_text VARCHAR, date VARCHAR, source_actor_text VARCHAR, source_code VARCHAR,
+    source_sector VARCHAR, target_actor_text VARCHAR, target_code VARCHAR,
+    target_sector VARCHAR, place VARCHAR, dead DOUBLE, injured DOUBLE, negated BOOLEAN,
+    modality VARCHAR, independent_sources INTEGER, article_ids VARCHAR[],
+    article_id VARCHAR, span_start INTEGER, span_end INTEGER, plover JSON
+);
+CREATE INDEX events_story ON events (story_id);
+"""
+
+
+def events_table(con: duckdb.DuckDBPyConnection) -> None:
+    """Add the events table (who did what to whom, PLOVER-coded)."""
+    con.execute(_M003)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("001_initial_tables", initial_tables),
     ("002_lookup_indexes", lookup_indexes),
+    ("003_events_table", events_table),
 )
 
 

@@ -18,6 +18,7 @@ import duckdb
 
 from storyline.model import Article, Brief, InputRecord, SourceProfile, Story
 from storyline.render.json import brief_to_dict
+from storyline.render.plover import events_to_rows
 from storyline.store.bulk import insert_rows
 from storyline.store.codec import pack, to_plain
 
@@ -61,6 +62,14 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("boilerplate_share", _D), ("quotes", _I), ("figures", _I),
         ("attributed_per_100_sentences", _D), ("copy_of", _V), ("copy_similarity", _D),
         ("signals", "JSON"), ("unique_fact_ids", _L),
+    ),
+    "events": (
+        ("story_id", _V), ("id", _V), ("event", _V), ("mode", _V), ("event_text", _V),
+        ("date", _V), ("source_actor_text", _V), ("source_code", _V), ("source_sector", _V),
+        ("target_actor_text", _V), ("target_code", _V), ("target_sector", _V), ("place", _V),
+        ("dead", _D), ("injured", _D), ("negated", "BOOLEAN"), ("modality", _V),
+        ("independent_sources", _I), ("article_ids", _L), ("article_id", _V),
+        ("span_start", _I), ("span_end", _I), ("plover", "JSON"),
     ),
 }  # fmt: skip
 
@@ -127,7 +136,19 @@ def story_rows(item: StoryWrite, now: datetime) -> Rows:
         for i, t in enumerate(story.timeline)
     ]
     rows["sources"] = [_source_row(key, p) for p in story.sources]
+    rows["events"] = [_event_row(key, r) for r in events_to_rows(story)]
     return rows
+
+
+def _event_row(key: str, r: dict[str, Any]) -> tuple[Any, ...]:
+    """One events-table row from the PLOVER-named export row (kept whole as JSON too)."""
+    return (
+        key, r["id"], r["event"], r["mode"], r["eventText"], r["date"], r["source_actorText"],
+        r["source_code"], r["source_sector"], r["target_actorText"], r["target_code"],
+        r["target_sector"], r["eventLoc_name"], r["dead"], r["injured"], r["negated"],
+        r["modality"], r["independent_sources"], r["article_ids"], r["article_id"], r["start"],
+        r["end"], json.dumps(r, ensure_ascii=False),
+    )  # fmt: skip
 
 
 def _record(item: StoryWrite, brief: dict[str, Any], now: datetime) -> tuple[Any, ...]:
