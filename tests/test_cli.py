@@ -55,3 +55,23 @@ def test_every_command_help_ends_with_an_example() -> None:
     for name, command in main.commands.items():
         help_text = command.help or ""
         assert help_text.strip().splitlines()[-1].strip().startswith("Example: storyline"), name
+
+
+@pytest.mark.model
+def test_events_prints_plover_records(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Iran threatens Azerbaijan\n\nIran threatened on Tuesday to cut off electricity to "
+        "Azerbaijan over unpaid bills, the official news agency reported. The dispute over "
+        "payments has lasted for several months, and talks between the two governments "
+        "ended without agreement last week, officials in Baku said on Wednesday.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["events", str(story), "--processes", "1"])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.output)
+    threat = next(r for r in records if r["event"] == "THREATEN")
+    assert threat["source"][0]["code"] == "IRN"
+    assert threat["target"][0]["code"] == "AZE"
+    table = CliRunner().invoke(main, ["events", str(story), "--format", "table"])
+    assert table.exit_code == 0 and table.output.startswith("event\t")

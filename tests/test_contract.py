@@ -41,6 +41,20 @@ KEYS = {
     "quotes": {"text", "speaker", "speaker_entity", "article_id", "start", "end", "direct"},
     "timeline": {"date", "text", "article_ids"},
     "sources": {"article_id", "outlet", "signals", "unique_fact_ids"},
+    "events": {
+        "id",
+        "type",
+        "actor",
+        "action",
+        "target",
+        "place",
+        "date",
+        "negated",
+        "modality",
+        "article_ids",
+        "evidence",
+    },
+    "five_w1h": {"who", "what", "when", "where", "why", "how"},
 }
 
 
@@ -64,6 +78,10 @@ def test_keys(data: dict[str, Any]) -> None:
             for ev in fact["evidence"]:
                 assert KEYS["evidence"] <= ev.keys()
             assert fact["status"] in {"corroborated", "single-source", "conflicting"}
+        assert story["events"], "the sample story has no events"
+        for event in story["events"]:
+            assert KEYS["events"] <= event.keys()
+        assert KEYS["five_w1h"] <= story["five_w1h"].keys()
 
 
 def spans(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -74,6 +92,12 @@ def spans(data: dict[str, Any]) -> list[dict[str, Any]]:
             out += [e for c in fact["conflicts"] for v in c["variants"] for e in v["evidence"]]
         out += story["quotes"]
         out += [m for e in story["entities"] for m in e["mentions"]]
+        for event in story["events"]:
+            out += [event["action_span"], *event["evidence"]]
+            out += [event[k] for k in ("actor", "target", "place", "time", "dead") if event[k]]
+            out += [e for c in event["conflicts"] for v in c["variants"] for e in v["evidence"]]
+        five = story["five_w1h"] or {}
+        out += [e for w in KEYS["five_w1h"] if five.get(w) for e in five[w]["evidence"]]
     return out
 
 

@@ -237,3 +237,134 @@ def test_malformed_floors_file_is_a_setup_error(
 def test_checked_in_floors_name_registered_evals() -> None:
     floors = runner.load_floors(runner.FLOORS_PATH)
     assert set(floors) <= set(runner.REGISTRY)
+
+
+def test_coref_metrics_on_a_known_example() -> None:
+    from evals.coref import b_cubed, ceaf_e, muc, score
+
+    key = [{"a", "b", "c"}, {"d"}]
+    resp = [{"a", "b"}, {"c", "d"}]
+    assert muc(key, resp) == (1, 2)  # one link of two found
+    num, den = b_cubed(key, resp)
+    assert (num, den) == (2 * 2 / 3 + 1 / 3 + 1, 4)
+    aligned, nk, nr = ceaf_e(key, resp)
+    assert (round(aligned, 4), nk, nr) == (round(0.8 + 2 / 3, 4), 2, 2)
+    perfect = score([({"a": "1", "b": "1"}, {"a": "x", "b": "x"})])
+    assert perfect["conll_f1"] == 1.0
+
+
+def test_quote_scoring_trims_marks_and_needs_cue_overlap() -> None:
+    from evals.quotes import Attribution, Tally, score_article
+
+    text = '"It will reopen," Lopez said.'
+    gold = [Attribution(((18, 23),), ((24, 28),), ((0, 17),), True)]
+    pred = [Attribution(((18, 23),), ((24, 28),), ((1, 15),), True)]
+    tallies = {r: Tally() for r in ("cue", "source", "content")}
+    score_article(text, pred, gold, tallies)
+    assert all(t.exact()[2] == 1.0 for t in tallies.values())
+    wrong_cue = [Attribution(((18, 23),), ((1, 3),), ((1, 15),), True)]
+    tallies = {r: Tally() for r in ("cue", "source", "content")}
+    score_article(text, wrong_cue, gold, tallies)
+    assert tallies["source"].exact()[2] == 0.0
+
+
+def test_ner_reads_iob_spans() -> None:
+    from evals.ner import spans
+
+    tags = ["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]
+    assert list(spans(tags, 0)) == [
+        (0, 0, 2, "PER"),
+        (0, 3, 4, "LOC"),
+        (0, 4, 5, "LOC"),
+        (0, 5, 6, "ORG"),
+    ]
+
+
+# --- events: PLOVER gold records and Giveme5W1H (scoring only; no model) ---
+
+
+def test_plover_split_is_by_record_number_parity() -> None:
+    from evals.plover import Record
+
+    def rec(rid: str) -> Record:
+        return Record(rid, "t", "AGREE", (), (), None)
+
+    assert rec("PLOVER-GSR01-AGREE-0001").split == "dev"
+    assert rec("PLOVER-GSR01-AGREE-0002").split == "test"
+
+
+def test_plover_scores_types_codes_and_missing_predictions() -> None:
+    from evals.plover import Prediction, Record, macro_f1
+    from evals.plover import score as plover_score
+
+    records = [
+        Record("a-0001", "t", "AGREE", ("USA",), ("RUS",), "GOV"),
+        Record("a-0002", "t", "ASSAULT", ("IRQ", "USA"), (), None),
+        Record("a-0003", "t", "AGREE", (), ("FRA",), None),
+    ]
+    predictions = [
+        Prediction("AGREE", "USA", "RUS", "GOV"),
+        Prediction("AGREE", "USA", None, None),
+        Prediction(None, None, "DEU", None),
+    ]
+    m = plover_score(records, predictions)
+    assert m["type_accuracy"] == pytest.approx(1 / 3, abs=1e-4)
+    assert m["typed_share"] == pytest.approx(2 / 3, abs=1e-4)
+    assert m["source_code_accuracy"] == 1.0  # USA is one of the compound actor's codes
+    assert m["target_code_accuracy"] == 0.5
+    # AGREE: tp 1, fp 1, fn 1 -> F1 0.5; ASSAULT: F1 0 -> macro 0.25
+    assert macro_f1(["AGREE", "ASSAULT", "AGREE"], ["AGREE", "AGREE", None]) == 0.25
+
+
+def test_plover_reads_gold_and_maps_older_type_names(tmp_path: Path) -> None:
+    from evals.plover import load_records
+
+    gold = [
+        {"id": "X-DOCUMENT-0001", "event": "DOCUMENT"},
+        {"id": "X-DEMAND-0001", "event": "DEMAND", "text": "A asked B.",
+         "source": [{"actorText": "A", "code": "USA", "sector": "CVLalb"}], "target": ""},
+    ]  # fmt: skip
+    (tmp_path / "PLOVER_GSR_CAMEO.txt").write_text(json.dumps(gold), encoding="utf-8")
+    [record] = load_records(tmp_path)
+    assert record.type == "REQUEST"
+    assert record.source_codes == ("USA",) and record.target_codes == ()
+    assert record.source_sector == "CVL"
+
+
+def test_five_w1h_matching_rule() -> None:
+    from evals.five_w1h import matches, token_f1
+
+    assert token_f1("Several people", "Several people") == 1.0
+    assert token_f1("the Croydon tram", "Croydon") == pytest.approx(2 / 3)
+    assert matches("in Croydon", ["Croydon", "a tunnel"])
+    assert not matches("died", ["Several dead and dozens injured"])
+    assert matches("Wednesday", ["at 6am"], "2016-11-09", ["2016-11-09"])
+
+
+def test_five_w1h_scores_only_judged_answers() -> None:
+    from evals.five_w1h import GoldArticle
+    from evals.five_w1h import score as w_score
+
+    def art(who: tuple[str, ...]) -> GoldArticle:
+        empty = {w: () for w in ("what", "when", "where", "why", "how")}
+        return GoldArticle("id", "c", "t", "x", None, {"who": who, **empty}, ())
+
+    none = dict.fromkeys(("what", "when", "where", "why", "how"))
+    answers = [
+        {"who": ("Donald Trump", None), **none},
+        {"who": ("Obama", None), **none},
+        {"who": None, **none},
+        {"who": ("Someone", None), **none},  # coders gave no phrase: not judged
+    ]
+    articles = [art(("Donald Trump",)), art(("Hillary Clinton",)), art(("X",)), art(())]
+    m = w_score(articles, answers)
+    assert m["precision_who"] == 0.5
+    assert m["coverage_who"] == pytest.approx(2 / 3, abs=1e-4)
+    assert m["precision_4w"] == 0.5
+
+
+def test_five_w1h_split_keeps_each_news_event_in_one_split() -> None:
+    from evals.five_w1h import GoldArticle, splits
+
+    arts = [GoldArticle(str(i), c, "t", "x", None, {}, ()) for i, c in enumerate("abcab")]
+    assert splits(arts) == {"a": "dev", "b": "test", "c": "dev"}

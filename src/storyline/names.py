@@ -21,3 +21,100 @@ def name_key(name: str) -> str:
     while words and (words[0] in _TITLES or words[0] == "the"):
         words = words[1:]
     return " ".join(words)
+
+
+# Spelling families that transliterations and other languages swap for one another.
+_SOUND_SWAPS = (
+    ("tsch", "ch"), ("sch", "sh"), ("x", "ks"), ("ph", "f"), ("ck", "k"), ("q", "k"),
+    ("w", "v"), ("z", "s"), ("g", "k"), ("j", "y"),
+)  # fmt: skip
+_VOWELS = frozenset("aeiouy")
+#: Words that acronyms skip ("International Atomic Energy Agency" -> IAEA).
+_ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "du", "des", "la", "le"})
+
+
+def skeleton(word: str) -> str:
+    """Return a word's consonant skeleton: the part transliterations of a name keep.
+
+    `navalny`, `nawalny` and `navalnyy` give `nvln`; `gaddafi`, `qaddafi` and `kadhafi` give
+    `kdf`; an initial vowel is kept as `a` so `osama` and `usama` both give `asm`.
+    """
+    w = word.lower()
+    for a, b in _SOUND_SWAPS:
+        w = w.replace(a, b)
+    w = "".join(c for i, c in enumerate(w) if c != "h" or i == 0 or w[i - 1] in _VOWELS)
+    w = "".join(c for c in w if c.isalpha())
+    if not w:
+        return ""
+    head = "a" if w[0] in _VOWELS else w[0]
+    body = [c for c in w[1:] if c not in _VOWELS]
+    out = head
+    for c in body:
+        if c != out[-1]:
+            out += c
+    return out
+
+
+def name_skeleton(key: str) -> tuple[str, ...]:
+    """Return the skeleton of every word of a name key."""
+    return tuple(skeleton(w) for w in key.split())
+
+
+def acronym(key: str) -> str:
+    """Return the initials of a multi-word name key, skipping small words."""
+    words = [w for w in key.split() if w not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def is_acronym(surface: str) -> bool:
+    """Tell whether a surface form is written as an acronym (`IAEA`, `U.N.`)."""
+    letters = surface.replace(".", "").strip()
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+_COUNTRY_LANGUAGES = ("de", "es", "it", "nl", "fr", "pt")
+
+
+def country_code(key: str) -> str | None:
+    """Return the ISO 3166 alpha-3 code of a country name in English or a few other languages."""
+    return _country_names().get(key)
+
+
+def _country_names() -> dict[str, str]:
+    global _COUNTRIES
+    if _COUNTRIES is None:
+        _COUNTRIES = _load_countries()
+    return _COUNTRIES
+
+
+_COUNTRIES: dict[str, str] | None = None
+
+
+def _load_countries() -> dict[str, str]:
+    """Map name keys of every country (its names and their translations) to its code."""
+    try:
+        import gettext
+
+        import pycountry
+    except ImportError:  # the knowledge is optional; without it only spellings are compared
+        return {}
+    translators = []
+    for lang in _COUNTRY_LANGUAGES:
+        try:
+            translators.append(
+                gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+            )
+        except OSError:
+            continue
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        forms = {getattr(country, attr, None) for attr in ("name", "official_name", "common_name")}
+        for form in [f for f in forms if f]:
+            for variant in (form, *(t.gettext(form) for t in translators)):
+                key = name_key(variant.split(",")[0])
+                if key:
+                    names.setdefault(key, country.alpha_3)
+        # Codes as headlines write them: "USA", "U.S." (the key of "U.S." is "u s").
+        names.setdefault(country.alpha_3.lower(), country.alpha_3)
+        names.setdefault(" ".join(country.alpha_2.lower()), country.alpha_3)
+    return names

@@ -7,12 +7,14 @@ adds (`provides`); `build_pipeline` checks that every stage's needs are met by e
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storyline.errors import PipelineError
 from storyline.model import Doc
 
 StageFn = Callable[[Doc], Doc]
+#: The same stage over many docs at once (e.g. spaCy's `nlp.pipe`); must equal mapping `fn`.
+BatchFn = Callable[[Sequence[Doc]], list[Doc]]
 
 #: What an `Article` brings before any stage has run.
 BASE_FIELDS = frozenset({"article", "text"})
@@ -24,7 +26,8 @@ DEFAULT_STAGES = (
     "figures.v1",
     "dates.v1",
     "quotes.v1",
-    "claims.v1",
+    "claims.v2",
+    "events.v1",
 )
 
 
@@ -36,6 +39,13 @@ class Stage:
     fn: StageFn
     requires: frozenset[str] = field(default_factory=frozenset)
     provides: frozenset[str] = field(default_factory=frozenset)
+    batch_fn: BatchFn | None = None
+
+    def run_batch(self, docs: Sequence[Doc]) -> list[Doc]:
+        """Run the stage over many docs, with its batch form when it has one."""
+        if self.batch_fn is not None:
+            return self.batch_fn(docs)
+        return [self.fn(doc) for doc in docs]
 
 
 _REGISTRY: dict[str, Stage] = {}
@@ -50,6 +60,18 @@ def stage(
         if name in _REGISTRY and _REGISTRY[name].fn is not fn:
             raise PipelineError(f"stage {name!r} is registered twice")
         _REGISTRY[name] = Stage(name, fn, frozenset(requires), frozenset(provides))
+        return fn
+
+    return register
+
+
+def batch_form(name: str) -> Callable[[BatchFn], BatchFn]:
+    """Register the batch form of an already registered stage (same output, less overhead)."""
+
+    def register(fn: BatchFn) -> BatchFn:
+        if name not in _REGISTRY:
+            raise PipelineError(f"stage {name!r} must be registered before its batch form")
+        _REGISTRY[name] = replace(_REGISTRY[name], batch_fn=fn)
         return fn
 
     return register
@@ -77,6 +99,13 @@ class Pipeline:
             doc = st.fn(doc)
             doc = doc.with_(stages=(*doc.stages, st.name))
         return doc
+
+    def run_batch(self, docs: Sequence[Doc]) -> list[Doc]:
+        """Run every stage over a batch of docs; the result equals calling the pipeline on each."""
+        out = list(docs)
+        for st in self.stages:
+            out = [d.with_(stages=(*d.stages, st.name)) for d in st.run_batch(out)]
+        return out
 
 
 def build_pipeline(names: Sequence[str] = DEFAULT_STAGES) -> Pipeline:

@@ -276,6 +276,16 @@ def test_related_list_stops_at_prose_after_a_blank_line() -> None:
     ]
 
 
+def test_related_titles_may_ask_questions_but_prose_questions_stay() -> None:
+    text = (
+        "Related posts\n- Why is shipping so expensive?\nIs The Canal Blocked Forever?\n\n"
+        "What does this mean for drivers?\n\nPrices at the pump rose 3p a litre.\n"
+    )
+    cleaned, removed = strip_boilerplate(text)
+    assert cleaned == "What does this mean for drivers?\n\nPrices at the pump rose 3p a litre."
+    assert [r.reason for r in removed] == ["related-posts"] * 3
+
+
 def test_related_header_does_not_eat_hard_wrapped_prose() -> None:
     text = "Related\nThe council said the new bridge would open\nin June, a month late.\n"
     cleaned, removed = strip_boilerplate(text)
@@ -359,6 +369,18 @@ REMOVED_LINES = [
     ("Continue reading →", "navigation"),
     ("© 2024 The Eastbank Gazette", "footer"),
     ("Joined: Jan 2019", "forum-meta"),
+    ("This story was distributed by Meridian Wire.", "credit"),
+    ("(Writing by Ana Ruiz; Editing by Tom Hale)", "credit"),
+    ("Associated Press writer Ana Ruiz contributed to this report.", "credit"),
+    ("Story highlights", "credit"),
+    ("Posted by Westside Temple on Sunday, 31 December 2017", "credit"),
+    (
+        "Copyright 2018 The Example Press. All rights reserved. This material may not be "
+        "published, broadcast, rewritten or redistributed.",
+        "footer",
+    ),
+    ("Sign Up You agree to receive occasional updates and special offers from us.", "newsletter"),
+    ("View all Example Times newsletters.", "newsletter"),
 ]
 
 
@@ -399,6 +421,25 @@ KEPT_LINES = [
     "1,284",
     '"Share it with everyone," she said.',
     "Click here to read the full report.",
+    "Home prices rose 5% in March.",
+    "Next year, the council will vote again.",
+    "Reply to the letter was expected by Monday.",
+    "Sponsored by the Arts Council, the festival runs until May.",
+    "Joined by her husband, the mayor cut the ribbon.",
+    "Posted in 2019, the video has been viewed 3 million times.",
+    "The vote - which was close - passed.",
+    "LONDON (Reuters) - The ship was freed on Monday.",
+    "More than 300 ships were waiting.",
+    "X, formerly Twitter, said it would comply.",
+    "12 comments were received during the consultation.",
+    "Related to the case, two men were arrested.",
+    "Copyright law changed in 2019.",
+    "Sign up for the Environment Agency's free flood alerts at gov.uk.",
+    "Read more: the full statement is below.",
+    "Photos by residents show the flooding in the street.",
+    "Reporters said the story was distributed by hand to residents on Monday.",
+    "The minister said the report contributed to the decision.",
+    "Police said the man was writing by hand when he was arrested.",
 ]
 
 

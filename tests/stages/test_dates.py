@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.stages.dates import explicit_date, resolve_weekday
 
@@ -65,3 +67,175 @@ def test_year_less_date_in_past_tense_is_not_in_the_future(analyse) -> None:  # 
     )
     [expr] = [t for t in doc.times if t.kind == "date"]
     assert expr.value == "2017-09-05"
+
+
+# --- TIMEX3 normalisation without the model (no tokens: tense reads as "nearest") ---
+
+from storyline.model import Doc  # noqa: E402
+from storyline.stages.dates import find_times, normalise  # noqa: E402
+from storyline.stages.dates.calendar import easter, resolve_year  # noqa: E402
+from storyline.stages.dates.filters import range_split  # noqa: E402
+from storyline.stages.dates.grammar import find_candidates  # noqa: E402
+from storyline.stages.dates.resolved import Context  # noqa: E402
+from tests.conftest import make_article  # noqa: E402
+
+WEDNESDAY = "2019-06-05"
+
+
+def times_in(text: str, published: str | None = WEDNESDAY, language: str = "en"):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from storyline.stages.dates import parse_anchor
+
+    article = replace(make_article(text, published=published), language=language)
+    return find_times(Doc(article=article), parse_anchor(published))
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "type_", "value"),
+    [
+        ("Talks ran from June 4 to 6, 2019 in Geneva.", "June 4 to 6, 2019", "DATE", "2019-06-04"),
+        ("It opened on 23 March 2021.", "23 March 2021", "DATE", "2021-03-23"),
+        ("Sales fell in June 2019.", "June 2019", "DATE", "2019-06"),
+        ("Prices rose last week.", "last week", "DATE", "2019-W22"),
+        ("Prices rose last year.", "last year", "DATE", "2018"),
+        ("The plant closed six months ago.", "six months ago", "DATE", "2018-12"),
+        ("Earlier this month, the mayor resigned.", "Earlier this month", "DATE", "2019-06"),
+        ("They signed the three-day truce.", "three-day", "DURATION", "P3D"),
+        ("The strike lasted 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("Profit rose in the third quarter.", "the third quarter", "DATE", "2019-Q3"),
+        ("Crime fell in the 1990s.", "the 1990s", "DATE", "199"),
+        ("It was founded in the 20th century.", "the 20th century", "DATE", "19"),
+        ("Shops shut on Christmas 2018.", "Christmas 2018", "DATE", "2018-12-25"),
+        ("Officials recently said so.", "recently", "DATE", "PAST_REF"),
+        ("The market is now calm.", "now", "DATE", "PRESENT_REF"),
+        ("The ferry runs daily.", "daily", "SET", "P1D"),
+        ("The club meets every Tuesday.", "every Tuesday", "SET", "XXXX-WXX-2"),
+        ("The vote is at 10:30 a.m. Thursday.", "10:30 a.m. Thursday", "TIME", "2019-06-06T10:30"),
+        ("They met yesterday.", "yesterday", "DATE", "2019-06-04"),
+        ("They met on Wednesday, June 5.", "Wednesday, June 5", "DATE", "2019-06-05"),
+    ],
+)
+def test_timex3_type_and_value(text: str, expr: str, type_: str, value: str) -> None:
+    found = {t.text: t for t in times_in(text)}
+    assert expr in found, f"found {list(found)}"
+    assert (found[expr].timex_type, found[expr].timex_value) == (type_, value)
+
+
+def test_range_has_start_and_end_days() -> None:
+    [t] = times_in("Talks ran from June 4 to 6, 2019 in Geneva.")
+    assert (t.kind, t.start, t.end, t.value) == ("range", "2019-06-04", "2019-06-06", "2019-06-04")
+
+
+def test_anniversary_takes_its_year_from_the_event_it_counts_from() -> None:
+    found = {t.text: t for t in times_in("Crowds marked the 50th anniversary of the 1969 landing.")}
+    anniversary = found["the 50th anniversary"]
+    assert (anniversary.kind, anniversary.value) == ("anniversary", "2019")
+    assert found["1969"].value == "1969"
+
+
+def test_month_value_covers_the_whole_month() -> None:
+    [t] = times_in("Sales fell in February 2020.")
+    assert (t.start, t.end) == ("2020-02-01", "2020-02-29")
+
+
+def test_without_anchor_relative_dates_stay_unresolved_and_underspecified() -> None:
+    found = {t.text: t for t in times_in("He arrived on Tuesday, and on March 23 he left.", None)}
+    assert found["Tuesday"].value is None
+    assert found["Tuesday"].timex_value == "XXXX-WXX-2"
+    assert found["Tuesday"].basis is None
+    assert found["March 23"].value is None
+    assert found["March 23"].timex_value == "XXXX-03-23"
+
+
+def test_explicit_dates_resolve_without_an_anchor_and_say_so() -> None:
+    [t] = times_in("It happened on 23 March 2021.", None)
+    assert (t.value, t.basis) == ("2021-03-23", "text")
+
+
+def test_weekday_direction_follows_tense() -> None:
+    [cand] = find_candidates("on Wednesday")
+    anchor = date(2021, 3, 24)  # a Wednesday
+    values = {
+        d: normalise(cand, Context(anchor, direction=d)).value  # type: ignore[union-attr]
+        for d in ("past", "future", "forward", "nearest")
+    }
+    assert values == {
+        "past": "2021-03-24",
+        "future": "2021-03-31",
+        "forward": "2021-03-24",
+        "nearest": "2021-03-24",
+    }
+
+
+def test_year_less_date_weighs_tense_against_distance() -> None:
+    anchor = date(1989, 10, 27)
+    assert resolve_year(11, 20, anchor, "past") == 1989  # "was extended to Nov. 20": ahead
+    assert resolve_year(10, 23, date(1999, 1, 22), "past") == 1998
+    assert resolve_year(12, 5, date(2021, 1, 10), "future") == 2021
+
+
+def test_the_next_day_counts_from_the_last_date_mentioned() -> None:
+    found = {t.text: t for t in times_in("The fire began on May 3, 2019. The next day it spread.")}
+    assert found["The next day"].value == "2019-05-04"
+    assert found["The next day"].basis == "reference"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("Das Schiff lief am 23. März 2021 auf Grund.", "de", "2021-03-23"),
+        ("Le navire s'est échoué le 23 mars 2021.", "fr", "2021-03-23"),
+        ("El buque encalló el 23 de marzo de 2021.", "es", "2021-03-23"),
+        ("Судно село на мель 23.03.2021.", "ru", "2021-03-23"),
+    ],
+)
+def test_dates_in_other_languages(text: str, language: str, value: str) -> None:
+    values = [t.value for t in times_in(text, None, language)]
+    assert value in values
+
+
+def test_foreign_weekday_resolves_against_the_anchor() -> None:
+    found = {t.text: t for t in times_in("Am Dienstag lief das Schiff auf Grund.", language="de")}
+    assert found["Dienstag"].value == "2019-06-04"
+
+
+def test_relative_foreign_date_is_found_but_unresolved_without_anchor() -> None:
+    [t] = times_in("وصلت السفينة يوم الثلاثاء", None, language="ar")
+    assert (t.value, t.basis) == (None, None)
+    [t] = times_in("Три дня назад спасатели начали работу.", WEDNESDAY, language="ru")
+    assert (t.value, t.basis) == ("2019-06-02", "published")
+
+
+def test_language_outside_the_supported_set_reads_only_numeric_dates() -> None:
+    found = times_in("Meli ilikwama Jumanne, tarehe 23.03.2021.", language="sw")
+    assert [(t.text, t.value) for t in found] == [("23.03.2021", "2021-03-23")]
+
+
+def test_range_split_gives_both_ends() -> None:
+    text = "June 4 to 6, 2019"
+    (a, b), (c, d) = range_split(text)  # type: ignore[misc]
+    assert (text[a:b], text[c:d]) == ("June 4", "6, 2019")
+
+
+def test_easter() -> None:
+    assert easter(2021) == date(2021, 4, 4)
+    assert easter(2019) == date(2019, 4, 21)
+
+
+_PIECES = [
+    *"0123456789-/.,:'", "May ", "March ", "Tuesday ", "ago ", "years ", "the ", "1969 ",
+    "50th ", "anniversary of ", "next ", "last ", "week ", "a.m. ", "from ", "to ", "9999 ",
+    "5000 ", "0000-00-00 ", "February 30 ", "quarter ", "day ", " ",
+]  # fmt: skip
+
+
+@given(
+    pieces=st.lists(st.sampled_from(_PIECES), max_size=25),
+    published=st.sampled_from([None, "2021-03-24", "0001-01-01", "9999-12-31", "garbage"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_bad_or_odd_text_never_crashes(pieces: list[str], published: str | None) -> None:
+    text = "".join(pieces)
+    for t in times_in(text, published):
+        assert t.text == t.span.text_in(make_article(text).text)

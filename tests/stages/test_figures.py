@@ -56,3 +56,16 @@ def test_figures_in_real_sentences(analyse, sentence, text, value, unit, counts,
 def test_dates_are_not_figures(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse("The ship ran aground on March 23, 2021, in the canal.")
     assert doc.figures == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The ship measures 400 m from bow to stern.", 400, "m"),
+        ("The deal is worth $40m to the port.", 40e6, "USD"),
+    ],
+)
+def test_m_is_metres_unless_money(analyse, sentence, value, unit) -> None:  # type: ignore[no-untyped-def]
+    [fig] = analyse(sentence).figures
+    assert (fig.value, fig.unit) == (pytest.approx(value), unit)

@@ -35,7 +35,11 @@ def test_quote_speaker_and_cue(analyse, text, speaker, cue) -> None:  # type: ig
 @pytest.mark.model
 def test_scare_quotes_are_not_speech(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse('The so-called "mega ship" was stuck for days, officials said.')
-    assert doc.quotes == ()
+    [quote] = doc.quotes  # the sentence is reported speech, the scare quote is not a quote
+    assert not quote.direct
+    assert quote.text == 'The so-called "mega ship" was stuck for days'
+    assert quote.cue == "said"
+    assert quote.speaker is None
 
 
 @pytest.mark.model
@@ -53,3 +57,68 @@ def test_scare_quotes_are_not_speech(analyse) -> None:  # type: ignore[no-untype
 def test_speaker_through_apposition_and_titles(analyse, text, speaker) -> None:  # type: ignore[no-untyped-def]
     [quote] = analyse(text).quotes
     assert quote.speaker == speaker
+
+
+@pytest.mark.model
+def test_split_quote_is_one_quote_with_two_parts(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = '"The canal will reopen," said Maria Lopez. "It will take days to clear the queue."'
+    [quote] = analyse(text).quotes
+    assert quote.speaker == "Maria Lopez"
+    assert [text[p.start : p.end] for p in quote.parts] == [
+        "The canal will reopen",
+        "It will take days to clear the queue.",
+    ]
+
+
+@pytest.mark.model
+def test_pronoun_speaker_resolves_to_the_named_subject_before(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Osama Rabie, chairman of the Suez Canal Authority, spoke on Saturday.\n"
+        '"The wind was not the main factor," he told reporters.'
+    )
+    [quote] = analyse(text).quotes
+    assert quote.speaker == "Osama Rabie"
+    assert quote.source_span is not None
+    assert text[quote.source_span.start : quote.source_span.end] == "he"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        (
+            "Maria Lopez said that the queue would take days to clear.",
+            "that the queue would take days to clear",
+            "Maria Lopez",
+            "said",
+        ),
+        (
+            "According to Maria Lopez, the queue will take days to clear.",
+            "the queue will take days to clear",
+            "Maria Lopez",
+            "According to",
+        ),
+        (
+            "Maria Lopez warned that delays could last for weeks.",
+            "that delays could last for weeks",
+            "Maria Lopez",
+            "warned",
+        ),
+    ],
+)
+def test_indirect_quotes(analyse, text, content, speaker, cue) -> None:  # type: ignore[no-untyped-def]
+    [quote] = analyse(text).quotes
+    assert not quote.direct
+    assert quote.text == content
+    assert quote.speaker == speaker
+    assert quote.cue == cue
+
+
+@pytest.mark.model
+def test_a_restricted_description_is_not_resolved_to_an_earlier_name(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "Its owner is the Japanese company Shoei Kisen Kaisha. High winds had cut visibility "
+        "in the area, according to the company that manages the vessel."
+    )
+    [quote] = doc.quotes
+    assert quote.speaker is None

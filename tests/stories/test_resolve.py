@@ -50,3 +50,40 @@ def test_two_people_sharing_a_surname_stay_apart() -> None:
     a = doc_with_mentions(("Ann Lopez", "PERSON"), ("Maria Lopez", "PERSON"), ("Lopez", "PERSON"))
     names = {e.name for e in resolve_entities([a])}
     assert names == {"Ann Lopez", "Maria Lopez", "Lopez"}
+
+
+@pytest.mark.parametrize(
+    ("names", "merged"),
+    [
+        ((("Osama Rabie", "PERSON"), ("Usama Rabi", "PERSON")), True),
+        ((("Alexei Navalny", "PERSON"), ("Alexej Nawalny", "PERSON")), True),
+        ((("Navalny", "PERSON"), ("Navalnyy", "PERSON")), True),
+        ((("Muammar Gaddafi", "PERSON"), ("Muammar Qaddafi", "PERSON")), True),
+        ((("Egypt", "GPE"), ("Ägypten", "GPE")), True),
+        ((("Recep Tayyip Erdoğan", "PERSON"), ("Tayyip Erdogan", "PERSON")), True),
+        (
+            (("International Atomic Energy Agency", "ORG"), ("IAEA", "ORG")),
+            True,
+        ),
+        ((("Mohammed Ali", "PERSON"), ("Mahmoud Ali", "PERSON")), False),
+        ((("Iran", "GPE"), ("Oran", "GPE")), False),
+        ((("Ann Lopez", "PERSON"), ("Maria Lopez", "PERSON")), False),
+    ],
+)
+def test_spellings_transliterations_acronyms_and_countries(
+    names: tuple[tuple[str, str], ...], merged: bool
+) -> None:
+    ents = resolve_entities([doc_with_mentions(*names)])
+    assert (len(ents) == 1) is merged
+    if merged:
+        assert ents[0].evidence, "every merge says why"
+
+
+def test_article_that_gives_both_names_merges_them() -> None:
+    text = "Munich (München) is busy. München is in Bavaria and more words follow."
+    art = make_article(text)
+    spans = [(0, 6), (8, 15), (26, 33)]
+    mentions = tuple(Mention(Span(art.id, a, b), text[a:b], "GPE") for a, b in spans)
+    [city] = [e for e in resolve_entities([Doc(article=art, mentions=mentions)])]
+    assert {city.name, *city.aliases} == {"Munich", "München"}
+    assert "the article gives both names" in city.evidence[0]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol, TypeVar
 
 from storyline.engines.local import LocalEngine
 from storyline.engines.serial import SerialEngine
 from storyline.model import Doc
 from storyline.pipeline import Pipeline
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Engine(Protocol):
@@ -16,9 +19,19 @@ class Engine(Protocol):
 
     def map(self, pipeline: Pipeline, docs: Iterable[Doc]) -> Iterator[Doc]: ...
 
+    def each(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """Apply `fn` to independent items (corpus blocks), in input order."""
+        ...
 
-def make_engine(processes: int | None = None) -> Engine:
-    """Return the default engine: local processes, or serial when asked for one process."""
+
+def make_engine(
+    processes: int | None = None, kind: str = "local", address: str | None = None
+) -> Engine:
+    """Return an engine: local processes (the default, serial for one process) or Ray."""
+    if kind == "ray":
+        from storyline.engines.ray import RayEngine
+
+        return RayEngine(address=address, num_cpus=processes)
     if processes == 1:
         return SerialEngine()
     return LocalEngine(processes=processes)

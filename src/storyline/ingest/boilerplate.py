@@ -16,7 +16,7 @@ __all__ = ["REASONS", "strip_boilerplate"]
 REASONS = (
     "share-buttons", "comment-prompt", "related-posts", "counter", "byline-counter",
     "image-caption", "image-credit", "image-notice", "newsletter", "cookie-notice",
-    "navigation", "advert", "forum-meta", "footer",
+    "navigation", "advert", "forum-meta", "footer", "credit",
 )  # fmt: skip
 
 # Longer lines are prose (or a paragraph that merely mentions these words): never touch them.
@@ -42,13 +42,8 @@ _SHARE_TOKEN = "|".join(
         _NETWORK,
         rf"share(?: this(?: (?:post|article|story|page))?| link| (?:on|via|to) {_NETWORK})?:?",
         rf"click to (?:share on {_NETWORK}|email a link to a friend|email|print|share)",
-        r"\(opens in new window\)",
-        r"tweet(?: this)?",
-        r"pin(?: it)?",
-        r"like(?: this:?)?",
-        r"loading(?:\.\.\.|…)?",
-        r"copy(?: the)? link",
-        r"more",
+        r"\(opens in new window\)|tweet(?: this)?|pin(?: it)?|like(?: this:?)?",
+        r"loading(?:\.\.\.|…)?|copy(?: the)? link|more",
     )
 )
 _SHARE_ROW = _rx(rf"(?:{_SHARE_TOKEN})(?:(?:\s*[|,·•/]\s*|\s+)(?:{_SHARE_TOKEN}))*")
@@ -72,7 +67,8 @@ _COMMENT = _rx(
     r"(?:you must )?log in or register to reply here\.?",
 )
 
-_NUM = r"\d[\d,.]*\s?[km]?\+?"
+# A number never ends in "," or ".", and separators are unambiguous: no exponential backtracking.
+_NUM = r"\d(?:[\d,.]*\d)?(?:\s?[km])?\+?"
 _UNIT = (
     r"(?:views?|shares?|likes?|reads?|reactions?|hits|plays|visits|upvotes?|votes?|claps"
     r"|retweets|reposts)"
@@ -82,7 +78,7 @@ _COUNT = (
     rf"(?:{_NUM} {_UNIT}|{_ICON}\s*{_NUM}"
     rf"|(?:total |page ?)?{_UNIT}\s*:\s*{_NUM}|(?:posts|messages|reaction score)\s*:\s*{_NUM})"
 )
-_COUNTER = _rx(rf"{_COUNT}(?:\s*[|·•,]?\s*{_COUNT})*")
+_COUNTER = _rx(rf"{_COUNT}(?:(?:\s*[|·•]\s*|,\s+|\s+){_COUNT})*")
 
 _READING_TIME = _rx(
     r"(?:⏱️?\s*)?(?:estimated )?reading time\s*:?\s*(?:about |approx\.? )?\d+\s*"
@@ -144,8 +140,12 @@ _IMAGE_NOTICE = _rx(
 
 _NEWSLETTER = _rx(
     r"(?:subscribe|sign up|signup|register)(?: now| today| for free| here)?[.!]?",
-    r"(?:subscribe|sign up|join)(?: now| today| for free)? (?:to|for) (?:our|the|my|a) [^.!?]{0,80}"
+    # "our" marks the site's own list; "the ..." is only dropped when it says newsletter, because
+    # an article may well tell readers to sign up for, say, the council's flood alerts.
+    r"(?:subscribe|sign up|join)(?: now| today| for free)? (?:to|for) (?:our|my) [^.!?]{0,80}"
     r"(?:newsletters?|updates|inbox|alerts|emails?|digest|briefing)[^.!?]{0,80}[.!]?",
+    r"(?:subscribe|sign up)(?: now| today| for free)? (?:to|for) (?:the|a) [^.!?]{0,60}"
+    r"newsletters?(?: [^.!?]{0,60})?[.!]?",
     r"(?:(?:our|free|daily|weekly) )?newsletters?",
     r"enter your email(?: address)?[^.!?]{0,60}[.!]?|(?:your )?email address\s*\*?:?",
     r"join \d[\d,]* other (?:subscribers|followers)\.?",
@@ -154,6 +154,8 @@ _NEWSLETTER = _rx(
     r"thanks? (?:you )?for (?:signing up|subscribing)[.!]?",
     r"by (?:subscribing|signing up|clicking)[^.]{0,120}(?:privacy policy|terms)[^|]{0,120}",
     r"you (?:can|may) unsubscribe at any time\.?",
+    r"sign up you agree to receive [^|]{0,300}",
+    r"view all [^.!?]{0,60} newsletters\.?",
 )
 _COOKIE = _rx(
     r"(?:we|this (?:web)?site|our (?:web)?site)(?: and (?:our|its|selected) (?:partners"
@@ -206,7 +208,22 @@ _FORUM = _rx(
 _FOOTER = _rx(
     r"(?:copyright\s*)?©\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?[^|]{0,100}",
     r"copyright \d{4}(?:\s*[-\u2013]\s*\d{4})?[^|]{0,100}",
+    # wire footers run long: "Copyright 2018 The AP. All rights reserved. This material may not ..."
+    r"(?:copyright \d{4}|©)[^|]{0,120}all rights reserved\.[^|]{0,200}",
     r"all rights reserved\.?",
+    r"this material may not be published, broadcast, rewritten,? or redistributed\.?",
+)
+# Wire and syndication credits: who wrote, edited or first ran the story, not the story itself.
+_CREDIT = _rx(
+    r"this (?:story|article|report|post) (?:was )?(?:originally |first )?"
+    r"(?:distributed|published|appeared|posted|syndicated)(?: on| by| in| via)? [^.!?]{1,80}\.?",
+    r"(?:originally )?(?:distributed|published) by [^.!?]{1,60}\.?",
+    r"\(?(?:writing|reporting|additional reporting|editing|compiled|graphics) by "
+    r"[^()]{1,160}\)?\.?",
+    r"[^.!?]{1,160} contributed (?:to this report|reporting|to this story)\.?",
+    r"story highlights",
+    # a social-media embed's footer names a weekday: "Posted by X on Sunday, 31 December 2017"
+    r"posted by [^.!?]{1,60} on \w+day,? (?:\d{1,2} \w+|\w+ \d{1,2}),? \d{4}",
 )
 
 _RELATED_HEADS = (
@@ -223,6 +240,7 @@ _RELATED_INLINE = re.compile(rf"{_RELATED_HEADS}\s*[:|\u2013—-]\s*(?P<title>.+
 _BULLET = re.compile(r"(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 _SEGMENT_SEP = re.compile(r"\s+[|·•—\u2013-]\s+|\s*[|·•]\s*")
 _HEADLINE_END = tuple(".!?;:,…")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 # Order matters where patterns overlap: "12 comments" is a comment prompt before it is a counter.
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -237,6 +255,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advert", _ADVERT),
     ("navigation", _NAVIGATION),
     ("forum-meta", _FORUM),
+    ("credit", _CREDIT),
 )
 
 
@@ -353,12 +372,21 @@ def _caption_reason(text: str) -> str | None:
 
 def _is_headline(text: str) -> bool:
     """Tell whether a line looks like a linked title: short, capitalised, no final stop."""
-    text = _BULLET.sub("", text, count=1).strip()
-    if not text or len(text) > 160 or len(text.split()) > 20:
+    bare = _BULLET.sub("", text.strip(), count=1)
+    if not bare or len(bare) > 160 or len(bare.split()) > 20:
         return False
-    return not text.endswith(_HEADLINE_END) and (
-        text[0].isupper() or text[0] in "0123456789\"'“\u2018"
-    )
+    if not (bare[0].isupper() or bare[0] in "0123456789\"'\u201c\u2018"):
+        return False
+    if bare.endswith(("?", "!")):
+        # Titles do ask questions, but so does prose: accept only list items and Title Case.
+        return bare != text.strip() or _is_title_case(bare)
+    return not bare.endswith(_HEADLINE_END)
+
+
+def _is_title_case(text: str) -> bool:
+    """Tell whether every word of four or more letters starts with a capital."""
+    words = [word for word in _WORD.findall(text) if len(word) >= 4]
+    return bool(words) and all(word[0].isupper() for word in words)
 
 
 def _related_items(lines: Sequence[str], start: int) -> list[int]:
@@ -371,8 +399,10 @@ def _related_items(lines: Sequence[str], start: int) -> list[int]:
             break
         titles = _title_prefix(lines, group)
         # Right under the header, titles may run straight into prose; after a blank line only a
-        # paragraph made entirely of titles continues the list (a subheading + its text stays).
-        if group[0] == start or len(titles) == len(group):
+        # short paragraph made entirely of titles continues the list (a subheading + its text
+        # stays). `group` is cut at the item limit, so a longer paragraph never counts as titles.
+        whole = len(titles) == len(group) <= _MAX_RELATED_ITEMS
+        if group[0] == start or whole:
             taken.extend(titles)
         if len(titles) < len(group):
             break
@@ -381,11 +411,11 @@ def _related_items(lines: Sequence[str], start: int) -> list[int]:
 
 
 def _paragraph_at(lines: Sequence[str], i: int) -> list[int]:
-    """Return the indexes of the next run of non-blank lines at or after `i`."""
+    """Return the indexes of the next run of non-blank lines at or after `i`, cut past the limit."""
     while i < len(lines) and not lines[i].strip():
         i += 1
     group: list[int] = []
-    while i < len(lines) and lines[i].strip():
+    while i < len(lines) and lines[i].strip() and len(group) <= _MAX_RELATED_ITEMS:
         group.append(i)
         i += 1
     return group

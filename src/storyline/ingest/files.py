@@ -13,7 +13,9 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from storyline.ingest.html import extract_html
+from storyline.ingest import feeds, warc
+from storyline.ingest.fetch import FetchPolicy
+from storyline.ingest.html import page_record
 from storyline.ingest.records import RawArticle, SkipInput, build_article, parse_json
 from storyline.ingest.text import parse_text
 from storyline.model import Article, InputRecord
@@ -22,6 +24,8 @@ MAX_BYTES = 20 * 1024 * 1024
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+_FEED_SUFFIXES = {".rss", ".atom"}
+_URL = Path("\0url")  # marks an input that is a URL to fetch
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,19 +36,29 @@ class IngestResult:
     article: Article | None = None
 
 
-def read_inputs(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[IngestResult]:
-    """Yield what became of every input; exact duplicates are reported, not repeated."""
+def read_inputs(
+    paths: Iterable[str], max_bytes: int = MAX_BYTES, fetch: FetchPolicy | None = None
+) -> Iterator[IngestResult]:
+    """Yield what became of every input; exact duplicates are reported, not repeated.
+
+    Feeds, files of URLs and URLs are fetched under `fetch` (the default policy refuses
+    private and loopback addresses).
+    """
     seen: set[str] = set()
-    for name, load in _expand(paths):
-        for result in _read_one(name, load, max_bytes):
-            art = result.article
-            if art is not None and art.id in seen:
-                reason = "same content as an earlier input"
-                yield IngestResult(InputRecord(result.record.path, "duplicate", reason, art.id))
-                continue
-            if art is not None:
-                seen.add(art.id)
-            yield result
+    session = feeds.FetchSession(fetch)
+    try:
+        for name, load in _expand(paths):
+            for result in _read_one(name, load, max_bytes, session):
+                art = result.article
+                if art is not None and art.id in seen:
+                    reason = "same content as an earlier input"
+                    yield IngestResult(InputRecord(result.record.path, "duplicate", reason, art.id))
+                    continue
+                if art is not None:
+                    seen.add(art.id)
+                yield result
+    finally:
+        session.close()
 
 
 def _expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
@@ -52,6 +66,9 @@ def _expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
     for raw in paths:
         if raw == "-":
             yield "-", None
+            continue
+        if raw.lower().startswith(("http://", "https://")):
+            yield raw, _URL
             continue
         path = Path(raw).expanduser()
         if path.is_dir():
@@ -71,9 +88,18 @@ def _expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
             yield raw, Path("\0missing")
 
 
-def _read_one(name: str, path: Path | None, max_bytes: int) -> Iterator[IngestResult]:
+def _read_one(
+    name: str, path: Path | None, max_bytes: int, session: feeds.FetchSession
+) -> Iterator[IngestResult]:
     """Read and parse one input, turning every failure into a skipped record."""
     try:
+        if path == _URL:
+            yield from (_finish(sub, raw) for sub, raw in feeds.read_url(name, session))
+            return
+        if path is not None and warc.is_warc(name):
+            # Streamed record by record: a crawl file is far over the per-file size limit.
+            yield from (_finish(sub, raw) for sub, raw in warc.read_warc(name, path, max_bytes))
+            return
         data = _load_bytes(path, max_bytes)
         data, suffix = _gunzip(name, data, max_bytes)
         if not data.strip():
@@ -81,7 +107,7 @@ def _read_one(name: str, path: Path | None, max_bytes: int) -> Iterator[IngestRe
         if b"\x00" in data[:8192]:
             raise SkipInput("binary: not a text, HTML or JSON file")
         text = _decode(data)
-        yield from _parse(name, suffix, text)
+        yield from _parse(name, suffix, text, session)
     except SkipInput as skip:
         yield IngestResult(InputRecord(name, "skipped", str(skip)))
     except OSError as err:
@@ -141,29 +167,24 @@ def _decode(data: bytes) -> str:
         raise SkipInput(f"unreadable encoding: {encoding} ({err})") from err
 
 
-def _parse(name: str, suffix: str, text: str) -> Iterator[IngestResult]:
+def _parse(
+    name: str, suffix: str, text: str, session: feeds.FetchSession
+) -> Iterator[IngestResult]:
     """Dispatch on the file kind (suffix first, content when the suffix says nothing)."""
     kind = _kind(suffix, text)
+    subs: Iterable[tuple[str, RawArticle | SkipInput]]
     if kind == "json":
-        for sub, raw in parse_json(name, text):
-            yield _finish(sub, raw)
-        return
-    if kind == "html":
-        page = extract_html(text)
-        if page is None:
-            raise SkipInput("not an article: no main text found in the HTML")
-        raw = RawArticle(
-            text=page.text,
-            title=page.title,
-            url=page.url,
-            source=page.sitename,
-            author=page.author,
-            published=page.published,
-            removed=page.dropped,
-        )
+        subs = parse_json(name, text)
+    elif kind == "feed":
+        subs = feeds.read_feed(name, text, session)
+    elif kind == "urls":
+        subs = feeds.read_url_list(name, text, session)
+    elif kind == "html":
+        subs = [(name, page_record(text, None))]
     else:
-        raw = parse_text(text)
-    yield _finish(name, raw)
+        subs = [(name, parse_text(text))]
+    for sub, raw in subs:
+        yield _finish(sub, raw)
 
 
 def _finish(name: str, raw: RawArticle | SkipInput) -> IngestResult:
@@ -177,6 +198,10 @@ def _finish(name: str, raw: RawArticle | SkipInput) -> IngestResult:
 
 
 def _kind(suffix: str, text: str) -> str:
+    if suffix in _FEED_SUFFIXES or (suffix in {".xml", ""} and feeds.is_feed(text)):
+        return "feed"
+    if suffix in {".urls", ".txt", ""} and feeds.is_url_list(text):
+        return "urls"
     if suffix in _JSON_SUFFIXES:
         return "json"
     if suffix in _HTML_SUFFIXES:

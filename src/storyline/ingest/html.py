@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import lxml.etree
 import lxml.html
 import trafilatura
-from trafilatura.settings import Document
+from trafilatura.settings import Document, set_date_params
 
+from storyline.ingest.records import RawArticle, SkipInput
 from storyline.model import Removal
 
 #: Tags whose text a reader never sees.
@@ -36,10 +37,22 @@ class HtmlPage:
     dropped: tuple[Removal, ...] = ()
 
 
-def extract_html(html: str | bytes, url: str | None = None) -> HtmlPage | None:
-    """Return the main text and metadata of a page, or None when it holds no article text."""
+def extract_html(
+    html: str | bytes, url: str | None = None, guess_date: bool = True
+) -> HtmlPage | None:
+    """Return the main text and metadata of a page, or None when it holds no article text.
+
+    With `guess_date` off, only a date the page declares (metadata, markup, URL) is taken,
+    not one htmldate infers from the text (a copyright year, say).
+    """
     # trafilatura's own defaults (as the extraction benchmark runs it), minus reader comments.
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params=set_date_params(extensive=guess_date),
+    )
     if not isinstance(doc, Document) or not doc.text:
         return None
     return HtmlPage(
@@ -87,3 +100,24 @@ def _dropped_blocks(html: str | bytes, kept: str) -> tuple[Removal, ...]:
         if flat and flat not in kept_flat:
             dropped.setdefault(flat)
     return tuple(Removal(text, "outside-article") for text in dropped)
+
+
+def page_record(html: str | bytes, url: str | None, published: str | None = None) -> RawArticle:
+    """Return the raw article of a fetched or archived page; `published` fills a missing date.
+
+    Raises `SkipInput` when the page holds no article text.
+    """
+    # With a date from elsewhere (the archive record, the feed) a declared date beats both,
+    # and that other date beats htmldate's guess from the page's text.
+    page = extract_html(html, url=url, guess_date=published is None)
+    if page is None:
+        raise SkipInput("not an article: no main text found in the HTML")
+    return RawArticle(
+        text=page.text,
+        title=page.title,
+        url=page.url or url,
+        source=page.sitename,
+        author=page.author,
+        published=page.published or published,
+        removed=page.dropped,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.model import Article, Brief, Fact, Story
+from storyline.model import Article, Brief, Fact, Story, TimelineEntry
 from storyline.render.index import span_label
 from storyline.render.view import STATUS_LABEL, outlet_names
 
@@ -32,6 +32,7 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
             if story.key_entities
             else []
         ),
+        *_events(story, names),
         "### Facts",
         "",
     ]
@@ -51,28 +52,33 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
     out += ["", "### Single-source facts", ""]
     out += [_fact_line(f, names) for f in story.facts if f.status == "single-source"]
     out += ["", "### Quotes", ""]
+    speakers = {e.id: e.name for e in story.entities}
+    ordered = sorted(story.quotes, key=lambda q: (q.speaker_entity is None, q.speaker_entity or ""))
     out += [
-        f"- “{_esc(q.text)}” — {_esc(q.speaker or 'speaker not named')} "
-        f"({names[q.span.article_id]})"
-        for q in story.quotes
+        f"- {_esc(speakers.get(q.speaker_entity or '', q.speaker or 'speaker not named'))}: "
+        f"“{_esc(q.text)}” ({names[q.span.article_id]})"
+        for q in ordered
     ]
     out += ["", "### Timeline", ""]
     out += [
-        f"- {t.date}: {_esc(t.text)} ({', '.join(names[a] for a in t.article_ids)})"
+        f"- {_when(t)}: {_esc(t.text)} ({', '.join(names[a] for a in t.article_ids)}){_flags(t)}"
         for t in story.timeline
     ]
     out += [
         "",
         "### Sources",
         "",
-        "| outlet | words | boilerplate | quotes | copy of | unique facts |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| outlet | reads as | words | boilerplate | claims | quotes | copy of | only it "
+        "| repeats | contradicted |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for p in story.sources:
         copy = names.get(p.signals.copy_of, "") if p.signals.copy_of else ""
         out.append(
-            f"| {_esc(p.outlet)} | {p.signals.words} | {p.signals.boilerplate_share:.0%} "
-            f"| {p.signals.quotes} | {copy} | {len(p.unique_fact_ids)} |"
+            f"| {_esc(p.outlet)} | {', '.join(p.kinds)} | {p.signals.words} "
+            f"| {p.signals.boilerplate_share:.0%} | {p.signals.claims} | {p.signals.quotes} "
+            f"| {copy} | {len(p.unique_fact_ids)} | {len(p.repeated_fact_ids)} "
+            f"| {len(p.contradicted_fact_ids)} |"
         )
     if story.log:
         out += ["", "### How this story was formed", ""]
@@ -81,17 +87,71 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
             + (f", bridged by {names.get(d.article_id, d.article_id)})" if d.article_id else ")")
             for d in story.log
         ]
+    out += ["", "### Who copied whom", ""]
+    out += [
+        f"- {names[c.article_id]} copies {names[c.original_id]} "
+        + ("(whole article)" if c.kind == "syndicated" else f"({c.similarity:.0f} sentences)")
+        for c in story.copies
+    ] or ["- no copies found"]
     return [*out, ""]
 
 
+def _events(story: Story, names: dict[str, str]) -> list[str]:
+    """Return the 5W1H of the main event and the events sources report, as Markdown lines."""
+    out = ["### What happened (5W1H)", ""]
+    five = story.five_w1h
+    for w in ("who", "what", "when", "where", "why", "how"):
+        ans = getattr(five, w) if five else None
+        if ans is not None:
+            who_says = ", ".join(names[e.span.article_id] for e in ans.evidence)
+            out.append(f"- **{w}**: {_esc(ans.text)} ({who_says})")
+        else:
+            out.append(f"- **{w}**: not stated")
+    out += ["", "### Events", ""]
+    shown = [e for e in story.events if e.type or len(e.article_ids) > 1][:30]
+    for e in shown:
+        actor = _esc(e.actor.text) if e.actor else "—"
+        target = f" → {_esc(e.target.text)}" if e.target else ""
+        flags = ("not " if e.negated else "") + (f"*{e.modality}* " if e.modality else "")
+        conflicts = "".join(f"; conflict on {c.slot}" for c in e.conflicts)
+        sources = ", ".join(names[a] for a in e.article_ids)
+        out.append(f"- [{e.type or 'event'}] {actor}: {flags}{_esc(e.action)}{target} "
+                   f"({sources}{conflicts})")  # fmt: skip
+    return [*(out if shown else [*out, "- no event names who acted"]), ""]
+
+
 def _fact_line(fact: Fact, names: dict[str, str]) -> str:
-    sources = ", ".join(names[a] for a in fact.article_ids)
+    sources = ", ".join(
+        names[a] + (" (copy)" if a in fact.copied_article_ids else "") for a in fact.article_ids
+    )
+    extra = f" *{fact.modality}*" if fact.modality else ""
+    if fact.attributions:
+        extra += f" — according to {_esc('; '.join(fact.attributions))}"
     return (
         f"- [{STATUS_LABEL[fact.status]}, {fact.independent_sources} independent] "
-        f"{_esc(fact.text)} ({sources})"
+        f"{_esc(fact.text)}{extra} ({sources})"
     )
 
 
 def _esc(text: str) -> str:
     """Neutralise Markdown and HTML in untrusted article text."""
     return text.replace("\\", "\\\\").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")
+
+
+def _when(t: TimelineEntry) -> str:
+    """Return an entry's date as written in the list: a range, or a coarse date's precision."""
+    if t.end:
+        return f"{t.date} to {t.end}" + (f" ({t.precision})" if t.precision != "day" else "")
+    return t.date
+
+
+def _flags(t: TimelineEntry) -> str:
+    """Return the conflict, plan and inference notes of a timeline entry."""
+    notes = []
+    if t.conflict_dates:
+        notes.append("**conflicting date**; other sources: " + ", ".join(t.conflict_dates))
+    if t.status == "planned":
+        notes.append("planned")
+    if t.inferred:
+        notes.append("date inferred from the story")
+    return f" [{'; '.join(notes)}]" if notes else ""

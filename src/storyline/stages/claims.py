@@ -1,126 +1,172 @@
-"""Turn checkable sentences into claims: a named or measured thing and a verb that reports it."""
+"""Break sentences into atomic, checkable claims with slots; say why other sentences are skipped.
+
+A claim is one predicate of a sentence (the main verb, a coordinated verb with its own
+subject, or what a source is reported to have said) with its subject, figures, dates, places,
+negation, modality (an expectation is not a report) and who asserts it.
+"""
 
 from __future__ import annotations
 
-from storyline.model import Claim, Doc, Span, content_id
+from collections.abc import Iterable
+
+from storyline.model import Claim, Doc, Skipped, Span, Token, content_id
 from storyline.names import name_key
 from storyline.pipeline import stage
+from storyline.stages.clauses import Clause, children_of, clauses_of
 
 #: Verbs that carry opinion or mood rather than a reportable event.
-NON_EVENT_VERBS = frozenset(
+NON_EVENT_VERBS = frozenset({
+    "think", "believe", "feel", "hope", "wonder", "seem", "wish", "like", "love", "hate",
+    "imagine", "guess", "suppose", "doubt", "want", "prefer",
+})  # fmt: skip
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+_STOP_LEMMAS = frozenset({
+    "be", "have", "do", "say", "also", "then", "so", "not", "more", "very", "just", "only",
+    "other", "such", "even", "still", "now", "there", "here", "when", "where", "accord", "tell",
+    "which", "who", "what", "-PRON-", "as", "well", "however", "already",
+})  # fmt: skip
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
+_PRONOUNS = frozenset({"it", "he", "she", "they", "this", "that", "we", "i", "you", "there"})
+_CALL_WORDS = frozenset(
     {
-        "think",
-        "believe",
-        "feel",
-        "hope",
-        "wonder",
-        "seem",
-        "appear",
-        "wish",
-        "like",
-        "love",
-        "hate",
-        "imagine",
-        "guess",
-        "suppose",
-        "doubt",
-        "need",
-        "should",
-    }
-)
-_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
-_STOP_LEMMAS = frozenset(
-    {
-        "be",
-        "have",
+        "let",
+        "please",
+        "keep",
+        "check",
+        "share",
+        "subscribe",
+        "click",
+        "join",
+        "read",
+        "follow",
+        "sign",
+        "watch",
+        "don't",
         "do",
-        "say",
-        "also",
-        "then",
-        "so",
-        "not",
-        "more",
-        "very",
-        "just",
-        "only",
-        "other",
-        "such",
-        "even",
-        "still",
-        "now",
-        "there",
-        "here",
-        "when",
-        "where",
-        "accord",
     }
 )
 
 
 @stage(
-    "claims.v1",
-    requires=["tokens", "sentences", "mentions", "figures", "times"],
-    provides=["claims"],
+    "claims.v2",
+    requires=["tokens", "sentences", "mentions", "figures", "times", "quotes"],
+    provides=["claims", "skipped"],
 )
 def add_claims(doc: Doc) -> Doc:
-    """Add one claim per declarative sentence that names or measures something and reports it."""
+    """Add the article's claims, and the sentences skipped as not checkable with why."""
     claims: list[Claim] = []
+    skipped: list[Skipped] = []
     text = doc.article.text
+    kids = children_of(doc)
     for sent in doc.sentences:
-        sentence = text[sent.start : sent.end].strip()
-        if not _is_checkable(doc, sent, sentence):
-            continue
-        inside = [i for i in doc.token_range(sent.start, sent.end)]
-        mentions = tuple(
-            sorted(
-                {name_key(m.text) for m in doc.mentions if sent.start <= m.span.start < sent.end}
-            )
-        )
-        figures = tuple(f for f in doc.figures if sent.start <= f.span.start < sent.end)
-        times = tuple(t for t in doc.times if sent.start <= t.span.start < sent.end)
-        if not (mentions or figures or times):
-            continue
-        keywords = tuple(
-            sorted(
-                {
-                    doc.tokens[i].lemma.lower()
-                    for i in inside
-                    if doc.tokens[i].pos in _CONTENT_POS
-                    and doc.tokens[i].lemma.lower() not in _STOP_LEMMAS
-                    and doc.tokens[i].ent not in {"DATE", "TIME", "CARDINAL"}
-                    and doc.tokens[i].pos != "NUM"
-                }
-            )
-        )
         span = _trimmed(doc.article.id, text, sent)
-        claims.append(
-            Claim(
-                id=content_id(doc.article.id, str(span.start), prefix="c"),
-                span=span,
-                text=text[span.start : span.end],
-                entities=mentions,
-                predicate=_root_lemma(doc, sent),
-                keywords=keywords,
-                figures=figures,
-                times=times,
-            )
-        )
-    return doc.with_(claims=tuple(claims))
+        reason = skip_reason(doc, span)
+        found = [] if reason else list(_claims_in(doc, span, kids))
+        if not found:
+            skipped.append(Skipped(span, reason or "no-content"))
+        claims.extend(found)
+    return doc.with_(claims=tuple(claims), skipped=tuple(skipped))
 
 
-def _is_checkable(doc: Doc, sent: Span, sentence: str) -> bool:
-    """Reject questions, exclamations, fragments and opinion verbs."""
-    if sentence.endswith(("?", "!")) or len(sentence.split()) < 5:
+def skip_reason(doc: Doc, span: Span) -> str | None:
+    """Return why a sentence holds no checkable claim, or None when it may hold one."""
+    sentence = doc.article.text[span.start : span.end]
+    words = sentence.split()
+    if sentence.rstrip("\"”' ").endswith("?"):
+        return "question"
+    toks = [doc.tokens[i] for i in doc.token_range(span.start, span.end)]
+    segments = [seg.split() for seg in sentence.split(",")]
+    if len(segments) >= 4 and all(len(seg) <= 5 for seg in segments):
+        return "keyword-list"  # "Suez Canal blocked, Ever Given news, Ever Given stuck, ..."
+    if _is_call_to_action(doc, toks):
+        return "call-to-action"
+    finite = [t for t in toks if t.tag in {"VBD", "VBZ", "VBP", "MD"}]
+    if len(words) < 5 or not finite:
+        return "fragment"
+    root = next((t for t in toks if t.dep == "ROOT"), None)
+    subject = _subject_word(doc, toks)
+    if root is not None and root.lemma.lower() in NON_EVENT_VERBS and subject in _FIRST_PERSON:
+        return "opinion"
+    if sentence.rstrip().endswith("!"):
+        return "exclamation"
+    return None
+
+
+def _is_call_to_action(doc: Doc, toks: list[Token]) -> bool:
+    """Imperatives ("Share this post", "Keep checking back") and "we must" exhortations."""
+    first = next((t for t in toks if t.pos not in {"PUNCT", "SPACE"}), None)
+    if first is None:
         return False
-    root = _root_lemma(doc, sent)
-    return root is not None and root not in NON_EVENT_VERBS
+    word = doc.article.text[first.start : first.end].lower()
+    has_subject = any(t.dep in {"nsubj", "nsubjpass", "expl"} for t in toks if t.head == first.head)
+    imperative = first.tag == "VB" and first.dep == "ROOT" and not has_subject
+    return imperative or (word in _CALL_WORDS and first.dep == "ROOT")
 
 
-def _root_lemma(doc: Doc, sent: Span) -> str | None:
-    for i in doc.token_range(sent.start, sent.end):
-        tok = doc.tokens[i]
-        if tok.dep == "ROOT":
-            return tok.lemma.lower() if tok.pos in {"VERB", "AUX"} else None
+def _subject_word(doc: Doc, toks: list[Token]) -> str:
+    for t in toks:
+        if t.dep in {"nsubj", "nsubjpass"} and doc.tokens[t.head].dep == "ROOT":
+            return doc.article.text[t.start : t.end].lower()
+    return ""
+
+
+def _claims_in(doc: Doc, span: Span, kids: list[list[int]]) -> Iterable[Claim]:
+    """Yield one claim per clause, when the sentence names, measures or dates something."""
+    anchors = [m.span for m in doc.mentions] + [f.span for f in doc.figures]
+    anchors += [t.span for t in doc.times]
+    if not any(span.start <= a.start < span.end for a in anchors):
+        return
+    speaker = _quote_speaker(doc, span)
+    for clause in clauses_of(doc, span, kids):
+        claim = _claim(doc, span, clause, speaker)
+        if claim is not None:
+            yield claim
+
+
+def _claim(doc: Doc, span: Span, clause: Clause, quoted_by: str | None) -> Claim | None:
+    lo, hi = clause.start, clause.end
+    aid, text = doc.article.id, doc.article.text
+    mentions = [m for m in doc.mentions if lo <= m.span.start < hi]
+    figures = tuple(f for f in doc.figures if lo <= f.span.start < hi)
+    times = tuple(t for t in doc.times if lo <= t.span.start < hi)
+    lemma = doc.tokens[clause.predicate].lemma.lower()
+    if lemma in NON_EVENT_VERBS or len(clause.tokens) < 3:
+        return None
+    keywords = sorted({
+        doc.tokens[i].lemma.lower() for i in clause.tokens
+        if doc.tokens[i].pos in _CONTENT_POS and doc.tokens[i].lemma.lower() not in _STOP_LEMMAS
+        and doc.tokens[i].ent not in {"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+    })  # fmt: skip
+    return Claim(
+        id=content_id(aid, str(span.start), str(lo), prefix="c"),
+        span=span,
+        text=text[span.start : span.end],
+        entities=tuple(sorted({name_key(m.text) for m in mentions} - {""})),
+        predicate=lemma,
+        keywords=tuple(keywords),
+        figures=figures,
+        times=times,
+        subject=clause.subject,
+        negated=clause.negated,
+        modality=clause.modality,
+        hedged=clause.hedged,
+        attribution=_named(clause.attribution) or quoted_by,
+        places=tuple(sorted({name_key(m.text) for m in mentions if m.label in _PLACE_LABELS})),
+        clause=Span(aid, lo, hi),
+    )
+
+
+def _named(source: str | None) -> str | None:
+    """Drop a pronoun as a source: "it is said that" names nobody."""
+    return None if source is None or source.lower() in _PRONOUNS else source
+
+
+def _quote_speaker(doc: Doc, span: Span) -> str | None:
+    """Return the speaker of a direct quote that makes up the sentence, if the text names one."""
+    for quote in doc.quotes:
+        if span.start <= quote.span.start < span.end and quote.speaker:
+            return quote.speaker
     return None
 
 

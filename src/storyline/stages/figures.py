@@ -46,6 +46,7 @@ _WORD_NUMBERS = {
         "eighteen", "nineteen", "twenty",
     ))
 }  # fmt: skip
+_CURRENCY_ONLY_SCALES = frozenset({"m", "b"})
 _POWERS = {"square": "2", "cubic": "3"}
 _QUALIFIERS = (
     "more than",
@@ -87,8 +88,11 @@ def add_figures(doc: Doc) -> Doc:
     toks = doc.tokens
     i = 0
     while i < len(toks):
-        value = parse_number(doc.article.text[toks[i].start : toks[i].end])
-        if value is None or toks[i].ent in _SKIP_ENTS or toks[i].pos not in {"NUM", "X", "NOUN"}:
+        word = doc.article.text[toks[i].start : toks[i].end]
+        value = parse_number(word)
+        spelled = word.lower() in _WORD_NUMBERS
+        allowed = {"NUM"} if spelled else {"NUM", "X", "NOUN"}
+        if value is None or toks[i].ent in _SKIP_ENTS or toks[i].pos not in allowed:
             i += 1
             continue
         fig, i = _figure_at(doc, i, value)
@@ -105,8 +109,10 @@ def _figure_at(doc: Doc, i: int, value: float) -> tuple[Figure | None, int]:
     if prev in _CURRENCY:
         unit, start = _CURRENCY[prev], toks[i - 1].start
     j = i + 1
-    if j < len(toks) and _word(text, toks[j]).lower() in _SCALE:
-        value *= _SCALE[_word(text, toks[j]).lower()]
+    scale = _word(text, toks[j]).lower() if j < len(toks) else ""
+    # "$9.6m" is millions, but "400 m" is metres: one-letter scales only follow a currency.
+    if scale in _SCALE and (unit is not None or scale not in _CURRENCY_ONLY_SCALES):
+        value *= _SCALE[scale]
         end, j = toks[j].end, j + 1
     if j < len(toks) and _word(text, toks[j]) == "-":  # "400-metre"
         j += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.language import Language
@@ -9,7 +10,7 @@ from spacy.tokens import Doc as SpacyDoc
 
 from storyline.errors import ModelError
 from storyline.model import Doc, Mention, Span, Token
-from storyline.pipeline import stage
+from storyline.pipeline import batch_form, stage
 
 #: spaCy labels kept as entity mentions (numbers, dates and money are handled by their stages).
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
@@ -71,10 +72,24 @@ def _continues(text: str, prev: list[int], start: int) -> bool:
     return last_word in _ABBREVIATIONS or first.islower()
 
 
+#: Texts per `nlp.pipe` batch; spaCy's own default for CPU pipelines.
+PIPE_BATCH = 256
+
+
 @stage("parse.v1", requires=["text"], provides=["sentences", "tokens", "mentions"])
 def parse(doc: Doc) -> Doc:
     """Add sentences, tokens with their parse, and named-entity mentions."""
-    sp = load_model()(doc.article.text)
+    return _with_parse(doc, load_model()(doc.article.text))
+
+
+@batch_form("parse.v1")
+def parse_many(docs: Sequence[Doc]) -> list[Doc]:
+    """Parse many docs with one `nlp.pipe` call (same output as `parse` on each)."""
+    parsed = load_model().pipe((d.article.text for d in docs), batch_size=PIPE_BATCH)
+    return [_with_parse(doc, sp) for doc, sp in zip(docs, parsed, strict=True)]
+
+
+def _with_parse(doc: Doc, sp: SpacyDoc) -> Doc:
     aid = doc.article.id
     tokens = tuple(
         Token(t.idx, t.idx + len(t.text), t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_)

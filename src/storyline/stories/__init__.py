@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from storyline.model import Doc, Entity, Fact, Quote, RankedArticle, Story, content_id
+from storyline.model import CopyLink, Doc, Entity, Fact, Quote, RankedArticle, Story, content_id
+from storyline.stories.anchor import anchor_docs
 from storyline.stories.cluster import (
     DEFAULT_CONFIG,
     ClusterConfig,
@@ -14,11 +15,14 @@ from storyline.stories.cluster import (
     features_from_doc,
     rank_articles,
 )
-from storyline.stories.copies import CopyLink, find_copies
-from storyline.stories.reconcile import reconcile
+from storyline.stories.copies import find_copies
+from storyline.stories.events import reconcile_events
+from storyline.stories.five_w1h import five_w1h as story_five_w1h  # keeps the module name free
+from storyline.stories.quotes import attach_quotes
+from storyline.stories.reconcile import name_sources, partial_copies, reconcile
 from storyline.stories.resolve import resolve_entities
 from storyline.stories.sources import profile_sources
-from storyline.stories.timeline import build_timeline
+from storyline.stories.timeline import build_timeline, mark_date_conflicts
 
 #: How many entity names a story lists as its key entities.
 KEY_ENTITIES = 5
@@ -51,12 +55,16 @@ def build_story(
 ) -> Story:
     """Reconcile one group of docs about the same event into a `Story`."""
     links = dict(copies) if copies is not None else find_copies([d.article for d in docs])
-    facts = reconcile(docs, links)
+    docs, anchors = anchor_docs(docs)  # undated articles get dates from the story
     entities = resolve_entities(docs)
-    quotes: tuple[Quote, ...] = tuple(q for d in docs for q in d.quotes)
+    facts = name_sources(reconcile(docs, links), entities)
+    timeline = build_timeline(facts, docs, anchors)
+    facts = mark_date_conflicts(facts, timeline)
+    quotes: tuple[Quote, ...] = attach_quotes(docs, entities)
     article_ids = tuple(d.id for d in docs)
-    ranking = _ranking(docs, group)
+    ranking = _ranking(docs)
     dates = sorted(d.article.published for d in docs if d.article.published)
+    events = reconcile_events(docs, facts, links)
     return Story(
         id=content_id(*sorted(article_ids), prefix="s"),
         title=_title(docs, facts, ranking, links),
@@ -64,20 +72,27 @@ def build_story(
         entities=entities,
         facts=facts,
         quotes=quotes,
-        timeline=build_timeline(facts),
+        timeline=timeline,
         sources=profile_sources(docs, facts, links),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
         key_entities=_key_entities(entities, len(docs)),
         ranking=ranking,
         log=group.log if group else (),
+        copies=(*links.values(), *partial_copies(facts, links)),
+        events=events,
+        five_w1h=story_five_w1h(events, docs),
+        anchors=anchors,
     )
 
 
-def _ranking(docs: Sequence[Doc], group: StoryGroup | None) -> tuple[RankedArticle, ...]:
-    """Rank articles by centrality; without a clustering result, by a fresh one."""
-    if group is None or set(group.article_ids) != {d.id for d in docs}:
-        group = rank_articles([features_from_doc(d) for d in docs])
+def _ranking(docs: Sequence[Doc]) -> tuple[RankedArticle, ...]:
+    """Rank articles by centrality to the story's own centroid.
+
+    Computed from the story's docs alone (not from the clustering pass, whose statistics
+    cover the whole input), so a story rebuilt from the store ranks its articles the same.
+    """
+    group = rank_articles([features_from_doc(d) for d in docs])
     return tuple(
         RankedArticle(a, c) for a, c in zip(group.article_ids, group.centrality, strict=True)
     )

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from storyline.model import Article
+from storyline.model import Article, CopyLink
 from storyline.stories.cluster.features import day_of
 from storyline.stories.dedupe import (
     COPY_CONTAINMENT,
@@ -29,15 +28,6 @@ from storyline.stories.dedupe import (
 
 #: Up to this many articles, every pair is compared exactly.
 EXACT_LIMIT = 200
-
-
-@dataclass(frozen=True, slots=True)
-class CopyLink:
-    """`article_id` looks copied from `original_id` with this containment."""
-
-    article_id: str
-    original_id: str
-    similarity: float
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[tuple[str, ...]]:

@@ -1,40 +1,206 @@
-"""Merge entity mentions across a story's articles into one entity per name.
+"""Merge entity mentions across a story's articles into one entity per real-world thing.
 
-First version: names that normalise to the same key (case, diacritics, titles, "the",
-possessives) merge, and a lone surname joins the one full name in the story that ends with it.
+Mentions first group by name key (case, accents, titles, "the", possessives). Groups then
+join when the evidence says they are one thing, and each join is recorded on the entity:
+
+- the articles themselves say so: `Munich (München)`, `the IAEA (International Atomic ...)`;
+- an acronym is the initials of a longer name (`IAEA` / `International Atomic Energy Agency`);
+- both name the same country in any of a few languages (`Egypt` / `Ägypten`, via pycountry);
+- a transliteration: every word has the same consonant skeleton and the spellings are close
+  (`Usama Rabi` / `Osama Rabie`, `Nawalny` / `Navalny`);
+- a lone surname joins the one full name that ends with it; two full names that share only a
+  surname (`Ann Lopez`, `Maria Lopez`) stay apart, and so does a surname they both own.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from storyline.model import Doc, Entity, Mention, content_id
-from storyline.names import name_key
+from rapidfuzz import fuzz
+
+from storyline.model import Doc, Entity, Mention, Span, content_id
+from storyline.names import acronym, country_code, is_acronym, name_key, name_skeleton
 
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT")
+_PLACES = frozenset({"GPE", "LOC"})
+#: Least rapidfuzz ratio of two spellings with equal skeletons (Mohammed / Mahmoud is 53).
+SPELLING_RATIO = 70.0
+_ALIAS_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,80}?)\s*\)")
 
 
 def resolve_entities(docs: Sequence[Doc]) -> tuple[Entity, ...]:
     """Return the story's entities, most mentioned first."""
-    by_key: dict[str, list[Mention]] = defaultdict(list)
+    groups: dict[str, list[Mention]] = defaultdict(list)
     for doc in docs:
         for mention in doc.mentions:
             key = name_key(mention.text)
             if key:
-                by_key[key].append(mention)
-    _fold_surnames(by_key)
-    entities = [_entity(key, mentions) for key, mentions in by_key.items()]
+                groups[key].append(mention)
+    _trim_sentence_openers(docs, groups)
+    links = _Links(groups)
+    links.join_pairs(_stated_aliases(docs, groups), "the article gives both names")
+    links.join_acronyms()
+    links.join_countries()
+    links.join_spellings()
+    links.join_longer_names()
+    links.fold_surnames()
+    entities = [_entity(keys, links) for keys in links.clusters()]
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
 
 
-def _fold_surnames(by_key: dict[str, list[Mention]]) -> None:
-    """Move a one-word person key into the only longer person key that ends with it."""
-    people = [k for k, ms in by_key.items() if _vote(ms) == "PERSON" and " " in k]
-    for key in [k for k in by_key if " " not in k]:
-        owners = [p for p in people if p.split()[-1] == key]
-        if len(owners) == 1 and _vote(by_key[key]) in {"PERSON", "ORG", "GPE"}:
-            by_key[owners[0]].extend(by_key.pop(key))
+class _Links:
+    """Union-find over name keys, remembering why each pair joined."""
+
+    def __init__(self, groups: dict[str, list[Mention]]) -> None:
+        self.groups = groups
+        self.parent = {k: k for k in groups}
+        self.why: dict[str, list[str]] = defaultdict(list)
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, a: str, b: str, reason: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        self.parent[rb] = ra
+        self.why[ra].extend(self.why.pop(rb, []))
+        self.why[ra].append(f"{_surface(self.groups[b])} ~ {_surface(self.groups[a])}: {reason}")
+
+    def join_pairs(self, pairs: Iterable[tuple[str, str]], reason: str) -> None:
+        for a, b in pairs:
+            if a in self.groups and b in self.groups:
+                self.join(a, b, reason)
+
+    def vote(self, key: str) -> str:
+        root = self.find(key)
+        return _vote([m for k in self.groups if self.find(k) == root for m in self.groups[k]])
+
+    def join_acronyms(self) -> None:
+        """Join `IAEA` to the one longer name whose initials it is."""
+        initials: dict[str, set[str]] = defaultdict(set)
+        for key in self.groups:
+            if (letters := acronym(key)) and len(letters) >= 2:
+                initials[letters].add(key)
+        for key, mentions in self.groups.items():
+            if not any(is_acronym(m.text) for m in mentions):
+                continue
+            owners = initials.get(key.replace(" ", ""), set()) - {key}
+            if len({self.find(o) for o in owners}) == 1:
+                self.join(next(iter(owners)), key, "acronym")
+
+    def join_countries(self) -> None:
+        """Join place names that are the same country in different languages."""
+        by_code: dict[str, list[str]] = defaultdict(list)
+        for key, mentions in self.groups.items():
+            if _vote(mentions) in _PLACES and (code := country_code(key)):
+                by_code[code].append(key)
+        for code, keys in by_code.items():
+            for other in keys[1:]:
+                self.join(keys[0], other, f"same country ({code})")
+
+    def join_spellings(self) -> None:
+        """Join names whose every word has the same skeleton and whose spellings are close."""
+        by_skeleton: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for key in self.groups:
+            by_skeleton[name_skeleton(key)].append(key)
+        for skel, keys in by_skeleton.items():
+            if not all(skel) or len(keys) < 2:
+                continue
+            for other in keys[1:]:
+                if _close_spellings(keys[0], other):
+                    self.join(keys[0], other, "same name, another spelling")
+
+    def join_longer_names(self) -> None:
+        """Join a person's name to a longer one that ends with it (`Tayyip Erdogan`)."""
+        people = [k for k in self.groups if " " in k and self.vote(k) == "PERSON"]
+        by_tail: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for key in people:
+            skel = name_skeleton(key)
+            for n in range(2, len(skel)):
+                by_tail[skel[-n:]].add(key)
+        for key in people:
+            longer = by_tail.get(name_skeleton(key), set())
+            tails = {
+                k for k in longer if _close_spellings(" ".join(k.split()[-len(key.split()) :]), key)
+            }
+            if len({self.find(k) for k in tails}) == 1:
+                self.join(key, next(iter(tails)), "the same name with more words before it")
+
+    def fold_surnames(self) -> None:
+        """Move a one-word name into the only multi-word person name that ends with it."""
+        people = [k for k in self.groups if " " in k and self.vote(k) == "PERSON"]
+        for key in [k for k in self.groups if " " not in k]:
+            if self.vote(key) not in {"PERSON", "ORG", "GPE"}:
+                continue
+            skel = name_skeleton(key)
+            owners = {self.find(p) for p in people if name_skeleton(p)[-1:] == skel}
+            if len(owners) == 1:
+                owner = next(iter(owners))
+                self.join(owner, key, "surname of the only full name that ends with it")
+
+    def clusters(self) -> list[list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for key in self.groups:
+            out[self.find(key)].append(key)
+        return list(out.values())
+
+
+def _trim_sentence_openers(docs: Sequence[Doc], groups: dict[str, list[Mention]]) -> None:
+    """Drop a capitalised sentence opener the tagger took into a name (`Laut Usama Rabi`).
+
+    Only when the rest is spelled like another person's name in the story: a capital letter
+    at the start of a sentence is no evidence that the word belongs to the name.
+    """
+    people = {name_skeleton(k): k for k, ms in groups.items() if " " in k and _vote(ms) == "PERSON"}
+    starts = {(d.id, s.start) for d in docs for s in d.sentences}
+    for key in [k for k in groups if len(k.split()) >= 3]:
+        rest = " ".join(key.split()[1:])
+        match = people.get(name_skeleton(rest))
+        mentions = groups[key]
+        if match is None or not all((m.span.article_id, m.span.start) in starts for m in mentions):
+            continue
+        for m in groups.pop(key):
+            cut = m.text.find(" ") + 1
+            while cut < len(m.text) and m.text[cut] == " ":
+                cut += 1
+            span = Span(m.span.article_id, m.span.start + cut, m.span.end)
+            groups.setdefault(name_key(m.text[cut:]), []).append(
+                Mention(span, m.text[cut:], m.label)
+            )
+
+
+def _close_spellings(a: str, b: str) -> bool:
+    """Tell whether two keys with one skeleton are spelled alike (and are not two countries)."""
+    codes = {country_code(a), country_code(b)}
+    if None not in codes and len(codes) == 2:
+        return False  # Iran / Oran style: two known places
+    short = min(len(a), len(b)) <= 5
+    return fuzz.ratio(a, b) >= (SPELLING_RATIO + 10 if short else SPELLING_RATIO)
+
+
+def _stated_aliases(docs: Sequence[Doc], groups: dict[str, list[Mention]]) -> list[tuple[str, str]]:
+    """Find `Name (Other name)` in the articles: the text itself says both are one thing."""
+    pairs = []
+    for doc in docs:
+        text = doc.article.text
+        for m in doc.mentions:
+            found = _ALIAS_AFTER.match(text, m.span.end)
+            if found is None:
+                continue
+            other = name_key(found.group(1))
+            if other in groups and other != name_key(m.text):
+                pairs.append((name_key(m.text), other))
+    return pairs
+
+
+def _surface(mentions: Sequence[Mention]) -> str:
+    return Counter(m.text for m in mentions).most_common(1)[0][0]
 
 
 def _vote(mentions: Sequence[Mention]) -> str:
@@ -43,17 +209,22 @@ def _vote(mentions: Sequence[Mention]) -> str:
     return next(t for t in (*_TYPE_ORDER, *counts) if counts.get(t) == top)
 
 
-def _entity(key: str, mentions: list[Mention]) -> Entity:
+def _entity(keys: list[str], links: _Links) -> Entity:
+    mentions = [m for k in keys for m in links.groups[k]]
     surfaces = Counter(m.text for m in mentions)
-    name = max(surfaces, key=lambda s: (len(name_key(s).split()), surfaces[s], s))
-    spans = tuple(sorted(m.span for m in mentions))
+    name = max(
+        surfaces,
+        key=lambda s: (not is_acronym(s), " " in name_key(s), surfaces[s], len(s.split()), s),
+    )
+    root = links.find(keys[0])
     return Entity(
-        id=content_id(key, prefix="e"),
+        id=content_id(min(keys, key=lambda k: (-len(links.groups[k]), k)), prefix="e"),
         name=name,
         type=_vote(mentions),
         aliases=tuple(sorted(s for s in surfaces if s != name)),
         article_ids=tuple(sorted({m.span.article_id for m in mentions})),
-        mentions=spans,
+        mentions=tuple(sorted(m.span for m in mentions)),
+        evidence=tuple(links.why.get(root, ())),
     )
 
 

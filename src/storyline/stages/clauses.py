@@ -1,0 +1,264 @@
+"""Split a parsed sentence into clauses: one per predicate, with subject, modality and source.
+
+Works on the dependency parse kept in `Doc.tokens` (no model call): the main verb; a
+coordinated verb with its own subject ("X closed the road and police arrested Y"); the
+content of reported speech ("the ministry said that ..."), attributed to the speaker; the
+verb under "is expected to" / "plans to", marked as not (yet) having happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from storyline.model import Doc, Span
+
+#: Reporting verbs: what they introduce is attributed to their subject.
+CUE_VERBS = frozenset({
+    "say", "tell", "add", "state", "warn", "explain", "announce", "insist", "claim", "note",
+    "argue", "write", "declare", "confirm", "deny", "admit", "stress", "report", "estimate",
+    "predict", "allege", "acknowledge", "suggest", "indicate", "show", "reveal", "assert",
+})  # fmt: skip
+#: Verbs (and adjectives) that put what follows in the future or in doubt.
+_FRAMES = {
+    "expect": "expected", "likely": "expected", "predict": "expected", "forecast": "expected",
+    "plan": "planned", "intend": "planned", "aim": "planned", "schedule": "planned",
+    "set": "planned", "due": "planned", "prepare": "planned", "hope": "hoped",
+    "want": "wanted", "seek": "wanted", "try": "attempted", "attempt": "attempted",
+    "threaten": "threatened", "promise": "promised", "vow": "promised", "pledge": "promised",
+    "propose": "proposed", "may": "possible", "could": "possible", "might": "possible",
+}  # fmt: skip
+_AUX_MODALITY = {
+    "will": "future", "shall": "future", "'ll": "future", "wo": "future",
+    "would": "possible", "could": "possible", "may": "possible", "might": "possible",
+    "can": "possible", "should": "obligation", "must": "obligation",
+}  # fmt: skip
+_HEDGES = frozenset(
+    {
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "purportedly",
+        "supposedly",
+        "possibly",
+        "probably",
+        "presumably",
+        "rumoured",
+        "rumored",
+    }
+)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_NEGATORS = frozenset({"never", "no", "nobody", "none", "nothing", "neither", "nor"})
+_PREDICATE_POS = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One predicate of a sentence and what goes with it."""
+
+    predicate: int  # token index
+    tokens: tuple[int, ...]
+    start: int
+    end: int
+    subject: str | None
+    negated: bool
+    modality: str | None
+    hedged: bool
+    attribution: str | None
+
+
+def children_of(doc: Doc) -> list[list[int]]:
+    """Return each token's dependents (the parse keeps only heads)."""
+    kids: list[list[int]] = [[] for _ in doc.tokens]
+    for i, tok in enumerate(doc.tokens):
+        if tok.head != i:
+            kids[tok.head].append(i)
+    return kids
+
+
+def subtree(kids: list[list[int]], top: int) -> set[int]:
+    """Return a token and everything below it."""
+    out, todo = set(), [top]
+    while todo:
+        i = todo.pop()
+        if i not in out:
+            out.add(i)
+            todo.extend(kids[i])
+    return out
+
+
+def clauses_of(doc: Doc, span: Span, kids: list[list[int]]) -> list[Clause]:
+    """Return the sentence's clauses, reported content first attributed to its speaker."""
+    inside = set(doc.token_range(span.start, span.end))
+    root = next((i for i in sorted(inside) if doc.tokens[i].dep == "ROOT"), None)
+    if root is None:
+        return []
+    attribution, source_tokens = _according_to(doc, kids, inside)
+    cover, frame, cue_tokens = _main_predicates(doc, kids, root)
+    if cue_tokens is not None:
+        attribution = attribution or _subject_text(doc, kids, root)
+        source_tokens |= cue_tokens
+    for extra in _with_conjuncts(doc, kids, list(cover)):
+        cover.setdefault(extra, extra)
+    hedged = _hedged(doc, kids, inside)
+    clauses = []
+    for top, top_cover in cover.items():
+        mine = subtree(kids, top_cover)
+        nested = [t for t in cover if t not in (top, top_cover) and t in mine]
+        toks = (mine - set().union(*(subtree(kids, t) for t in nested)) - source_tokens) & inside
+        if not toks:
+            continue
+        framed = top != top_cover
+        clause = _clause(doc, kids, top, toks, frame if framed else None, hedged, attribution)
+        if clause.subject is None and (framed or doc.tokens[top].dep == "conj"):
+            # "is expected to reopen", "... and can carry": the subject sits on the head verb
+            shared = top_cover if framed else doc.tokens[top].head
+            clause = replace(clause, subject=_subject_text(doc, kids, shared))
+        clauses.append(clause)
+    return clauses
+
+
+def _main_predicates(
+    doc: Doc, kids: list[list[int]], root: int
+) -> tuple[dict[int, int], str | None, set[int] | None]:
+    """Return {predicate: token whose subtree the clause covers}, the framing modality and
+    the reporting tokens ("officials said") when the root reports speech."""
+    lemma = doc.tokens[root].lemma.lower()
+    content = [
+        k
+        for k in kids[root]
+        if doc.tokens[k].dep in {"ccomp", "parataxis"} and doc.tokens[k].pos in _PREDICATE_POS
+    ]
+    tops = content if lemma in CUE_VERBS and content else [root]
+    cover: dict[int, int] = {}
+    frame = None
+    for top in tops:
+        predicate, found = _unframe(doc, kids, top)
+        cover[predicate] = top
+        frame = frame or found
+    if lemma in CUE_VERBS and content:
+        reported = set().union(*(subtree(kids, k) for k in content))
+        return cover, frame, subtree(kids, root) - reported
+    return cover, frame, None
+
+
+def _unframe(doc: Doc, kids: list[list[int]], top: int) -> tuple[int, str | None]:
+    """Look through "is expected to X" / "plans to X" to X, keeping the frame as modality."""
+    xcomp = [k for k in kids[top] if doc.tokens[k].dep == "xcomp"]
+    frame = _FRAMES.get(doc.tokens[top].lemma.lower()) or _frame_of_adjective(doc, kids, top)
+    if frame and xcomp:
+        return xcomp[0], frame
+    return top, None
+
+
+def _frame_of_adjective(doc: Doc, kids: list[list[int]], root: int) -> str | None:
+    """Catch "is likely to" / "is due to", where the frame word is the root's complement."""
+    for k in kids[root]:
+        if doc.tokens[k].dep == "acomp" and doc.tokens[k].lemma.lower() in _FRAMES:
+            return _FRAMES[doc.tokens[k].lemma.lower()]
+    return None
+
+
+def _with_conjuncts(doc: Doc, kids: list[list[int]], tops: list[int]) -> list[int]:
+    """Add coordinated predicates: "is 400 m long and can carry 20,000 containers" is two."""
+    out = list(tops)
+    todo = list(tops)
+    while todo:
+        head = todo.pop()
+        for k in kids[head]:
+            tok = doc.tokens[k]
+            if tok.dep == "conj" and tok.pos in _PREDICATE_POS and k not in out:
+                out.append(k)
+                todo.append(k)
+    return out
+
+
+def _according_to(doc: Doc, kids: list[list[int]], inside: set[int]) -> tuple[str | None, set[int]]:
+    """Return the source named by "according to X" and the tokens of that phrase."""
+    text = doc.article.text
+    for i in sorted(inside):
+        tok = doc.tokens[i]
+        if text[tok.start : tok.end].lower() != "according":
+            continue
+        phrase = subtree(kids, i)
+        objects = [k for k in phrase if doc.tokens[k].dep == "pobj"]
+        if objects:
+            obj = subtree(kids, objects[0])
+            return _text_of(doc, obj), phrase
+    return None, set()
+
+
+def _clause(
+    doc: Doc,
+    kids: list[list[int]],
+    top: int,
+    toks: set[int],
+    frame: str | None,
+    hedged: bool,
+    attribution: str | None,
+) -> Clause:
+    words = [i for i in sorted(toks) if doc.tokens[i].pos not in {"PUNCT", "SPACE"}]
+    while len(words) > 1 and doc.tokens[words[-1]].pos in {"CCONJ", "SCONJ"}:
+        words.pop()  # "369 ships were waiting and" ends before the "and"
+    first, last = (words[0], words[-1]) if words else (min(toks), max(toks))
+    negated = any(
+        doc.tokens[k].dep == "neg" or doc.tokens[k].lemma.lower() in _NEGATORS for k in kids[top]
+    ) or _subject_is_negative(doc, kids, top)
+    return Clause(
+        predicate=top,
+        tokens=tuple(sorted(toks)),
+        start=doc.tokens[first].start,
+        end=doc.tokens[last].end,
+        subject=_subject_text(doc, kids, top),
+        negated=negated,
+        modality=frame or _aux_modality(doc, kids, top),
+        hedged=hedged,
+        attribution=attribution,
+    )
+
+
+def _subject_is_negative(doc: Doc, kids: list[list[int]], top: int) -> bool:
+    """ "No one was hurt", "nobody died": the negation sits in the subject."""
+    for k in kids[top]:
+        if doc.tokens[k].dep in _SUBJECTS:
+            words = {doc.tokens[i].lemma.lower() for i in subtree(kids, k)}
+            return bool(words & _NEGATORS)
+    return False
+
+
+def _aux_modality(doc: Doc, kids: list[list[int]], top: int) -> str | None:
+    text = doc.article.text
+    for k in kids[top]:
+        tok = doc.tokens[k]
+        if tok.dep == "aux" and tok.tag == "MD":
+            return _AUX_MODALITY.get(text[tok.start : tok.end].lower(), "possible")
+    return None
+
+
+def _hedged(doc: Doc, kids: list[list[int]], inside: set[int]) -> bool:
+    """Tell whether the sentence carries a hedge ("reportedly", "is said to", "is believed to")."""
+    for i in inside:
+        tok = doc.tokens[i]
+        if tok.lemma.lower() in _HEDGES:
+            return True
+        passive_report = tok.lemma.lower() in {"say", "believe", "report", "think", "understand"}
+        if (
+            passive_report
+            and tok.tag == "VBN"
+            and any(doc.tokens[k].dep == "xcomp" for k in kids[i])
+        ):
+            return True
+    return False
+
+
+def _subject_text(doc: Doc, kids: list[list[int]], top: int) -> str | None:
+    for k in kids[top]:
+        if doc.tokens[k].dep in _SUBJECTS:
+            return _text_of(doc, subtree(kids, k))
+    return None
+
+
+def _text_of(doc: Doc, toks: set[int]) -> str:
+    """Return the text covered by a set of tokens, at most 80 characters."""
+    ordered = sorted(toks)
+    start, end = doc.tokens[ordered[0]].start, doc.tokens[ordered[-1]].end
+    return doc.article.text[start:end][:80]

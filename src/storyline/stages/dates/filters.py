@@ -1,0 +1,114 @@
+"""Which rules run for a language, and which candidates the parse shows are not times
+("May" the modal verb, "2000 people", "the Sunday Times")."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.model import Doc
+from storyline.stages.dates.grammar import Candidate
+
+#: Rules that read any language: numbers in calendar shapes.
+_NEUTRAL = ("date_iso", "date_numeric", "clock24", "range_years")
+#: Rules for languages whose month and weekday names the lexicon knows.
+_FOREIGN = (*_NEUTRAL, "date_foreign", "weekday_foreign", "day_foreign", "year_edge")
+_LEXICON_LANGUAGES = frozenset({"de", "fr", "es", "it", "nl", "pt"})
+#: Entity labels under which a weekday or month is a name, not a time.
+_NAME_LABELS = frozenset(
+    {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "PRODUCT", "LAW", "NORP", "LOC"}
+)
+#: Nouns a four-digit number counts rather than dates ("2000 people").
+_COUNTED = frozenset({
+    "people", "persons", "troops", "soldiers", "workers", "employees", "jobs", "tons", "tonnes",
+    "ships", "vessels", "cars", "homes", "houses", "feet", "metres", "meters", "miles", "km",
+    "kilometres", "kilometers", "yards", "pounds", "dollars", "euros", "barrels", "shares",
+    "points", "votes", "students", "children", "men", "women", "deaths", "cases", "containers",
+    "rooms", "acres", "hectares", "words", "pages", "units", "copies", "members", "delegates",
+    "residents", "refugees", "police", "officers", "prisoners", "passengers", "rounds",
+})  # fmt: skip
+#: Words before "May" or "March" that make it the month rather than the verb.
+_MONTH_CUES = frozenset({
+    "in", "since", "until", "till", "by", "from", "through", "of", "during", "before", "after",
+    "early", "late", "mid", "last", "next", "this", "between", "and", "or", "to", "end", "on",
+    "each", "every", "mid-", "around", "as",
+})  # fmt: skip
+_ENGLISH_ONLY_IN_FOREIGN = frozenset({"date_foreign", "weekday_foreign", "day_foreign"})
+
+
+def rules_for(lang: str) -> tuple[str, ...] | None:
+    """Return the rule names to run for an article language (None: every English rule)."""
+    if lang in ("en", ""):
+        return None
+    if lang in _LEXICON_LANGUAGES:
+        return _FOREIGN
+    return _NEUTRAL
+
+
+def plausible(doc: Doc, cand: Candidate) -> bool:
+    """Tell whether the parse agrees a candidate is a temporal expression."""
+    if cand.rule in _ENGLISH_ONLY_IN_FOREIGN and (doc.article.language or "en") == "en":
+        return False
+    inside = doc.token_range(cand.start, cand.end)
+    if not inside:
+        return True
+    tokens = [doc.tokens[i] for i in inside]
+    if cand.rule != "holiday" and all(t.ent in _NAME_LABELS for t in tokens):
+        return False
+    if cand.rule == "month":
+        return _month_is_month(doc, cand, inside)
+    if cand.rule == "year_edge" and len(tokens) == 1:
+        return _year_is_year(doc, inside.start)
+    if cand.rule == "ref_word":
+        return _ref_word_ok(doc, cand, inside)
+    return True
+
+
+def _month_is_month(doc: Doc, cand: Candidate, inside: range) -> bool:
+    """Reject the modal "may", the verb "march" and lower-case month words."""
+    word = cand.groups["month"]
+    if word[:1].islower():
+        return False
+    if cand.groups.get("rel") or cand.groups.get("edge") or cand.groups.get("part"):
+        return True
+    tok = doc.tokens[inside.start]
+    if word.lower() == "may" and tok.tag == "MD":
+        return False
+    if word.lower() in ("may", "march"):
+        prev = doc.article.text[: cand.start].split()[-1:] or [""]
+        return prev[0].lower() in _MONTH_CUES
+    return True
+
+
+def _year_is_year(doc: Doc, index: int) -> bool:
+    """Reject a four-digit number that counts something ("2000 people")."""
+    tok = doc.tokens[index]
+    text = doc.article.text
+    after = text[tok.end : tok.end + 20].split()[:1]
+    if after and after[0].lower().strip(".,;:") in _COUNTED:
+        return False
+    before = text[max(0, tok.start - 7) : tok.start].lower()
+    return not before.rstrip().endswith(("no.", "#", "$", "number"))
+
+
+def _ref_word_ok(doc: Doc, cand: Candidate, inside: range) -> bool:
+    """Keep "current"/"future"/"recent" only as adjectives of time-like nouns or alone."""
+    word = cand.groups["word"].lower()
+    if word not in ("current", "future", "recent"):
+        return True
+    tok = doc.tokens[inside.start]
+    if tok.pos != "ADJ":
+        return word == "future" and tok.pos == "NOUN"
+    return True
+
+
+_RANGE_CUT = re.compile(r"\s*(?:-|\u2013|\bto\b|\bthrough\b|\buntil\b|\btill\b|\band\b)\s*")
+
+
+def range_split(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Return the extents of a range's two ends ("June 4" and "6, 2019" in "June 4 to 6, 2019")."""
+    first_digit = re.search(r"\d", text)
+    start_at = first_digit.start() if first_digit else 0
+    m = _RANGE_CUT.search(text, start_at)
+    if m is None:
+        return None
+    return (0, m.start()), (m.end(), len(text))

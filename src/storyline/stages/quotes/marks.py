@@ -1,0 +1,102 @@
+"""Find quoted passages by their quotation marks: straight, curly and across paragraphs.
+
+A journalist's multi-paragraph quote leaves the closing mark off every paragraph but the last
+and opens each following paragraph again; such a passage is one quote with several parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN = "\u201c\u201e"  # “ „
+_CLOSE = "\u201d"  # ”
+_STRAIGHT = '"'
+_EDGE = " \t\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A quoted passage: the content pieces inside the marks, and the marks' outer range."""
+
+    parts: tuple[tuple[int, int], ...]
+    outer_start: int
+    outer_end: int
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def find_passages(text: str) -> list[Passage]:
+    """Return every quoted passage in `text`, in order; unbalanced marks are dropped."""
+    passages: list[Passage] = []
+    pending: list[tuple[int, int]] = []  # parts of a quote that runs on past a paragraph
+    pending_outer = 0
+    for para_start, para_end in _paragraphs(text):
+        pieces, dangling = _scan(text, para_start, para_end)
+        if pending:
+            if pieces and pieces[0][0] - 1 == _first_char(text, para_start, para_end):
+                first = pieces.pop(0)
+                pending.append(first)
+                passages.append(Passage(tuple(pending), pending_outer, first[1] + 1))
+                pending = []
+            elif dangling is not None and dangling - 1 == _first_char(text, para_start, para_end):
+                pending.append((dangling, _trim_end(text, dangling, para_end)))
+                dangling = None
+                continue
+            else:
+                pending = []  # the quote never closed: not a quote we can trust
+        passages.extend(Passage(((a, b),), a - 1, b + 1) for a, b in pieces)
+        if dangling is not None and _next_opens(text, para_end):
+            pending = [(dangling, _trim_end(text, dangling, para_end))]
+            pending_outer = dangling - 1
+    return [p for p in passages if all(a < b for a, b in p.parts)]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _first_char(text: str, lo: int, hi: int) -> int:
+    i = lo
+    while i < hi and text[i] in _EDGE:
+        i += 1
+    return i
+
+
+def _trim_end(text: str, lo: int, hi: int) -> int:
+    while hi > lo and text[hi - 1] in _EDGE:
+        hi -= 1
+    return hi
+
+
+def _next_opens(text: str, at: int) -> bool:
+    """Tell whether the next non-empty paragraph starts with an opening quotation mark."""
+    m = re.compile(r"\s*(\S)").match(text, at)
+    return m is not None and m.group(1) in _OPEN + _STRAIGHT
+
+
+def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Pair the marks of one paragraph; return closed pieces and a still-open start."""
+    pieces: list[tuple[int, int]] = []
+    open_at: int | None = None
+    straight = False
+    for i in range(lo, hi):
+        c = text[i]
+        if c in _OPEN and open_at is None:
+            open_at, straight = i + 1, False
+        elif c == _CLOSE and open_at is not None and not straight:
+            pieces.append((open_at, i))
+            open_at = None
+        elif c == _STRAIGHT:
+            if open_at is None:
+                open_at, straight = i + 1, True
+            elif straight:
+                pieces.append((open_at, i))
+                open_at = None
+    return pieces, open_at

@@ -1,0 +1,91 @@
+"""Link quotes to their speakers' entities and group the same quote across articles.
+
+Two articles report the same quote when their content words overlap enough (trimmed and
+reworded quotes share most of the shorter one's words); the bar is lower when both name the
+same speaker entity. A group whose articles name different speakers is flagged as a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from storyline.model import Doc, Entity, Quote, Span, content_id
+from storyline.names import name_key
+from storyline.stories.disjoint import DisjointSets
+from storyline.stories.resolve import alias_index
+
+#: Share of the shorter quote's content words the longer one must hold to be the same quote.
+SAME_QUOTE = 0.5
+#: The same share when both quotes are attributed to the same speaker entity.
+SAME_QUOTE_SAME_SPEAKER = 0.34
+#: Fewest shared content words for any match.
+MIN_SHARED = 4
+_WORD = re.compile(r"[^\W\d_]+")
+_STOP = frozenset({
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
+    "from", "with", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this",
+    "that", "these", "those", "there", "here", "we", "you", "he", "she", "they", "i", "our",
+    "your", "his", "her", "their", "not", "no", "will", "would", "could", "may", "might", "can",
+    "should", "have", "has", "had", "do", "does", "did", "said", "says", "say", "so", "than",
+    "then", "very", "about", "into", "over", "more", "most", "some", "any", "all", "just",
+    "also", "only", "which", "who", "whom", "what", "when", "one", "two",
+})  # fmt: skip
+
+
+def attach_quotes(docs: Sequence[Doc], entities: Sequence[Entity]) -> tuple[Quote, ...]:
+    """Return the story's quotes with speaker entities, group ids and conflict flags."""
+    texts = {d.id: d.article.text for d in docs}
+    owner = {span: e.id for e in entities for span in e.mentions}
+    names = alias_index(entities)
+    quotes = [_with_speaker(q, owner, names) for d in docs for q in d.quotes]
+    words = [_content_words(q, texts[q.span.article_id]) for q in quotes]
+    sets = DisjointSets(range(len(quotes)))
+    for i in range(len(quotes)):
+        for j in range(i + 1, len(quotes)):
+            if quotes[i].span.article_id != quotes[j].span.article_id and _same(
+                quotes[i], quotes[j], words[i], words[j]
+            ):
+                sets.union(i, j)
+    members = sets.groups()
+    out = list(quotes)
+    for group in (g for g in members.values() if len(g) > 1):
+        gid = content_id(*sorted(_key(quotes[i].span) for i in group), prefix="q")
+        speakers = {quotes[i].speaker_entity for i in group} - {None}
+        for i in group:
+            out[i] = replace(quotes[i], group=gid, speaker_conflict=len(speakers) > 1)
+    return tuple(out)
+
+
+def _with_speaker(q: Quote, owner: dict[Span, str], names: dict[str, str]) -> Quote:
+    """Set the quote's speaker entity from its speaker mention (or its name as a fallback)."""
+    entity = owner.get(q.speaker_span) if q.speaker_span else None
+    if entity is None and q.speaker:
+        entity = names.get(name_key(q.speaker))
+    return replace(q, speaker_entity=entity)
+
+
+def _content_words(q: Quote, text: str) -> set[str]:
+    """Return the quote's content words, lower-cased, with a plural `s` taken off."""
+    parts = q.parts or (q.span,)
+    words = set()
+    for part in parts:
+        for w in _WORD.findall(text[part.start : part.end].lower()):
+            if w not in _STOP and len(w) > 2:
+                words.add(w[:-1] if w.endswith("s") and len(w) > 4 else w)
+    return words
+
+
+def _same(a: Quote, b: Quote, wa: set[str], wb: set[str]) -> bool:
+    """Tell whether two quotes from different articles report the same words."""
+    shared = len(wa & wb)
+    if shared < MIN_SHARED or not wa or not wb:
+        return False
+    share = shared / min(len(wa), len(wb))
+    same_speaker = a.speaker_entity is not None and a.speaker_entity == b.speaker_entity
+    return share >= (SAME_QUOTE_SAME_SPEAKER if same_speaker else SAME_QUOTE)
+
+
+def _key(span: Span) -> str:
+    return f"{span.article_id}:{span.start}:{span.end}"

@@ -1,0 +1,81 @@
+"""Claims: one per clause, with subject, negation, modality, hedges and who asserts it."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+TEXT = (
+    "The Suez Canal Authority said it had suspended traffic through the waterway. "
+    "The canal is expected to reopen on Monday, officials said. "
+    "According to the ministry, 369 ships were waiting and no one was hurt. "
+    "The Ever Given is 400 metres long and can carry about 20,000 containers. "
+    "The ship reportedly lost power near Suez. "
+    "Keep checking back for more Ever Given news. "
+    "Why does this keep happening in Egypt? "
+    "I think the Egyptian government acted too slowly. "
+    "Suez Canal blocked, Ever Given news, Ever Given stuck, Suez Canal latest."
+)
+
+
+@pytest.fixture(scope="module")
+def doc(analyse):  # type: ignore[no-untyped-def]
+    return analyse(TEXT, published="2021-03-24")
+
+
+def clause(doc, words: str):  # type: ignore[no-untyped-def]
+    [found] = [
+        c
+        for c in doc.claims
+        if c.clause and words in doc.article.text[c.clause.start : c.clause.end]
+    ]
+    return found
+
+
+def test_reported_speech_is_attributed_to_the_speaker(doc) -> None:  # type: ignore[no-untyped-def]
+    claim = clause(doc, "suspended traffic")
+    assert claim.attribution == "The Suez Canal Authority"
+    assert claim.predicate == "suspend"
+
+
+def test_expectation_is_not_a_report(doc) -> None:  # type: ignore[no-untyped-def]
+    claim = clause(doc, "reopen on Monday")
+    assert claim.modality == "expected"
+    assert claim.subject == "The canal"
+    assert claim.attribution == "officials"
+
+
+def test_according_to_and_two_clauses(doc) -> None:  # type: ignore[no-untyped-def]
+    ships = clause(doc, "369 ships were waiting")
+    hurt = clause(doc, "no one was hurt")
+    assert ships.attribution == hurt.attribution == "the ministry"
+    assert [f.value for f in ships.figures] == [369]
+    assert hurt.negated and not ships.negated
+
+
+def test_coordinated_verbs_are_separate_claims_sharing_the_subject(doc) -> None:  # type: ignore[no-untyped-def]
+    length = clause(doc, "400 metres long")
+    capacity = clause(doc, "carry about 20,000 containers")
+    assert length.id != capacity.id
+    assert capacity.subject == "The Ever Given"
+
+
+def test_hedge(doc) -> None:  # type: ignore[no-untyped-def]
+    assert clause(doc, "lost power").hedged
+
+
+@pytest.mark.parametrize(
+    ("start", "reason"),
+    [
+        ("Keep checking back", "call-to-action"),
+        ("Why does this", "question"),
+        ("I think", "opinion"),
+        ("Suez Canal blocked,", "keyword-list"),
+    ],
+)
+def test_uncheckable_sentences_are_skipped_with_a_reason(doc, start: str, reason: str) -> None:  # type: ignore[no-untyped-def]
+    text = doc.article.text
+    [skip] = [s for s in doc.skipped if text[s.span.start : s.span.end].startswith(start)]
+    assert skip.reason == reason
+    assert not [c for c in doc.claims if c.span == skip.span]
