@@ -261,8 +261,9 @@ def ingest(
     """Add the articles in PATHS to the store and update the stories they join.
 
     Idempotent (an article already stored is skipped) and resumable (re-run a killed ingest to
-    finish it). New articles join the story that holds the run's other articles, the one given
-    with --story, or a new story. With no PATHS, ingests the bundled sample story.
+    finish it). New articles are clustered into the stored stories of their time (the story of
+    their event, or a new one), or all join the story given with --story. With no PATHS,
+    ingests the bundled sample story.
 
     Example: storyline ingest ~/articles/ --db news.duckdb
     """

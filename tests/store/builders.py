@@ -161,18 +161,31 @@ def write_story_store(db: Path, docs: list[Doc], story: Story) -> str:
 
 
 def write_articles(folder: Path, count: int, *, start: int = 0, topic: str = "buses") -> list[str]:
-    """Write `count` distinct plain-text articles into `folder`; return their paths."""
+    """Write `count` distinct plain-text reports of one event per topic; return their paths.
+
+    Articles of one topic report the same event (a story to the clusterer); "buses" and any
+    other topic are different events in different words.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(start, start + count):
         path = folder / f"{topic}-{i:04d}.txt"
-        path.write_text(
-            f"Council {i} buys {topic}\n\n"
-            f"The council of Town{i} voted on Tuesday to spend ${i + 2} million on {i + 10} new "
-            f"{topic}, the mayor, Jane Doe{i}, said. The first {topic} will arrive in the spring, "
-            f"and the old fleet will be retired by the end of next year. Residents of Town{i} "
-            "said they welcomed the plan but worried about the cost to local taxpayers.",
-            encoding="utf-8",
-        )
+        if topic == "buses":
+            text = (
+                f"Riverton council buys 40 buses, report {i}\n\n"
+                "The council of Riverton voted on Tuesday to spend $12 million on 40 new buses, "
+                "the mayor, Jane Doe, said. The first buses will arrive in the spring, and the "
+                f"old fleet will be retired by the end of next year. Resident number {i} said "
+                f"she welcomed the plan but worried about the cost, {i + 3} days after the vote."
+            )
+        else:
+            text = (
+                f"Flooding closes {topic} depot in Lakeside, update {i}\n\n"
+                f"Heavy rain flooded the {topic} depot in Lakeside overnight, and engineers "
+                f"from Harbor Rail pumped water out of the tunnels until dawn. Services on the "
+                f"{topic} network stay suspended, operator spokesman Omar Reyes told reporters. "
+                f"Commuter number {i} waited {i + 20} minutes for a replacement shuttle."
+            )
+        path.write_text(text, encoding="utf-8")
         paths.append(str(path))
     return paths

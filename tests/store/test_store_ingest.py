@@ -74,6 +74,28 @@ def test_new_articles_join_the_story_of_the_runs_stored_articles(tmp_path: Path)
     assert counts(db)["stories"] == 1
 
 
+def test_one_run_with_two_events_makes_two_stories_and_later_reports_join_theirs(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "s.duckdb"
+    mixed = [*write_articles(tmp_path / "a", 3), *write_articles(tmp_path / "b", 3, topic="trams")]
+    first = quick_ingest(mixed, db)
+    assert len(first.stories_updated) == 2  # type: ignore[attr-defined]
+    with read_store(db) as con:
+        members = dict(
+            con.execute(
+                "SELECT s.story_id, list(a.path ORDER BY a.path) FROM story_articles s "
+                "JOIN articles a ON a.id = s.article_id GROUP BY s.story_id"
+            ).fetchall()
+        )
+    by_topic = {Path(paths[0]).name.split("-")[0]: key for key, paths in members.items()}
+    assert sorted(len(p) for p in members.values()) == [3, 3]
+    assert all(len({Path(p).name.split("-")[0] for p in paths}) == 1 for paths in members.values())
+    later = quick_ingest(write_articles(tmp_path / "c", 1, start=70, topic="trams"), db)
+    assert later.stories_updated == (by_topic["trams"],)  # type: ignore[attr-defined]
+    assert counts(db)["stories"] == 2
+
+
 def test_naming_an_unknown_story_is_a_clear_error(tmp_path: Path) -> None:
     db = tmp_path / "s.duckdb"
     quick_ingest(write_articles(tmp_path / "in", 1), db)

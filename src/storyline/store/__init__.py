@@ -6,7 +6,7 @@
 ...     stories = list_stories(con)
 """
 
-from storyline.store.assign import place_articles, resolve_story
+from storyline.store.assign import StoryAssigner, resolve_story
 from storyline.store.connect import StoreError, Writer, read_store
 from storyline.store.export import EXPORTS, export_tables
 from storyline.store.ingest import IngestReport, ingest, rebuild_pending
@@ -36,6 +36,7 @@ __all__ = [
     "StoreBusyError",
     "StoreError",
     "StoredStory",
+    "StoryAssigner",
     "StorySummary",
     "Writer",
     "count_stories",
@@ -46,7 +47,6 @@ __all__ = [
     "load_entity",
     "load_story",
     "migrate",
-    "place_articles",
     "read_store",
     "rebuild_pending",
     "resolve_story",

@@ -1,22 +1,34 @@
-"""Decide which stored story each newly ingested article joins.
+"""Decide which stored story each newly ingested article joins: the clustering seam.
 
-This is the seam where event clustering plugs in. For now storyline treats one input set as
-one story, made incremental: new articles join the story that already holds the other articles
-of the same run (so a resumed run finishes its story), or the story the user names with
-`--story`; otherwise they start a new story. A clustering stage would replace
-`place_articles` and may spread one run's articles over several stories; everything after it
-(queueing, rebuilding only the affected stories) stays as it is.
+Without `--story`, placement is event clustering, incremental: the story clusterer
+(`stories.cluster.StoryClusterer`) is replayed over the stored articles near the new ones in
+time (at most `WARM_ARTICLES`), then each new article, once analysed, is added to it. It joins
+the stored story most of its cluster's stored members belong to, or the story an earlier new
+article of its cluster started, or starts a story of its own. Stored articles never move:
+only new ones are placed, so nothing is reclustered and a stored story id stays valid. With
+`--story`, every new article joins the story the user names.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 import duckdb
 
-from storyline.model import content_id
+from storyline.model import Article, Doc, content_id
+from storyline.store.codec import unpack
 from storyline.store.connect import StoreError
+from storyline.stories.cluster import (
+    DEFAULT_CONFIG,
+    ClusterConfig,
+    StoryClusterer,
+    features_from_doc,
+)
+
+#: At most this many stored articles are replayed to place new ones (the most recent first).
+WARM_ARTICLES = 2000
 
 #: The stories an article belongs to: built ones, and those still waiting for a rebuild.
 _OWNERS = """
@@ -26,28 +38,89 @@ SELECT article_id, story_id FROM pending_articles WHERE list_contains(?, article
 """
 
 
-def place_articles(
-    con: duckdb.DuckDBPyConnection,
-    run_ids: Sequence[str],
-    fresh_ids: Sequence[str],
-    requested: str | None = None,
-) -> dict[str, tuple[str, int]]:
-    """Return, for each fresh article, the story key it joins and its position there.
+class StoryAssigner:
+    """Place the articles of one ingest run into stored stories, one analysed doc at a time."""
 
-    `run_ids` are all usable articles of this run in input order (stored ones included);
-    `fresh_ids` are those not yet in the store; `requested` is a story the user named.
-    """
-    if not fresh_ids:
-        return {}
-    if requested is not None:
-        key = resolve_story(con, requested)
-    else:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        fresh: Sequence[Article],
+        requested: str | None = None,
+        config: ClusterConfig = DEFAULT_CONFIG,
+    ) -> None:
+        """Read what placing `fresh` needs from the store: the named story, or recent articles."""
+        self._requested = resolve_story(con, requested) if requested is not None else None
+        self._clusterer = StoryClusterer(config)
+        self._story_of: dict[str, str] = {}  # article id -> store key, replayed and placed
+        self._next: dict[str, int] = {}  # store key -> next free position
+        if self._requested is not None:
+            return
+        stored = _nearby(con, fresh, config.idle_days)
+        feats = [features_from_doc(unpack(Doc, doc)) for _, _, doc in stored]
+        self._clusterer.warm_up(feats)
+        order = sorted(range(len(feats)), key=lambda i: (feats[i].day or 0.0, i))
+        for i in order:
+            self._clusterer.add(feats[i])
+            self._story_of[stored[i][0]] = stored[i][1]
+
+    def place(
+        self, con: duckdb.DuckDBPyConnection, docs: Sequence[Doc]
+    ) -> dict[str, tuple[str, int]]:
+        """Return, for each analysed doc, the story key it joins and its position there."""
+        placed: dict[str, tuple[str, int]] = {}
+        for doc in docs:
+            key = self._requested or self._cluster(doc)
+            if key not in self._next:
+                self._next[key] = _next_position(con, key)
+            placed[doc.id] = (key, self._next[key])
+            self._next[key] += 1
+        return placed
+
+    def _cluster(self, doc: Doc) -> str:
+        assignment = self._clusterer.add(features_from_doc(doc))
         owners = Counter(
-            story for _, story in con.execute(_OWNERS, [list(run_ids), list(run_ids)]).fetchall()
+            self._story_of[a]
+            for a in self._clusterer.members(assignment.story)
+            if a in self._story_of
         )
-        key = owners.most_common(1)[0][0] if owners else content_id(*sorted(fresh_ids), prefix="s")
-    start = _next_position(con, key)
-    return {aid: (key, start + i) for i, aid in enumerate(fresh_ids)}
+        key = owners.most_common(1)[0][0] if owners else content_id(doc.id, prefix="s")
+        self._story_of[doc.id] = key
+        return key
+
+
+def _nearby(
+    con: duckdb.DuckDBPyConnection, fresh: Sequence[Article], idle_days: float
+) -> list[tuple[str, str, bytes]]:
+    """Return (article id, story key, packed doc) of stored articles near `fresh` in time.
+
+    Dated new articles look `idle_days` either side of their dates; undated ones at the most
+    recently ingested stored articles. At most `WARM_ARTICLES`, the most recent first.
+    """
+    days = sorted(d for d in (_date(a.published) for a in fresh) if d is not None)
+    members = (
+        "SELECT article_id, story_id FROM story_articles "
+        "UNION ALL SELECT article_id, story_id FROM pending_articles"
+    )
+    query = (
+        f"SELECT m.article_id, m.story_id, a.doc FROM ({members}) m "
+        "JOIN articles a ON a.id = m.article_id"
+    )
+    params: list[object] = []
+    if days and len(days) == len(fresh) and idle_days != float("inf"):
+        span = timedelta(days=min(idle_days, 3650))
+        lo, hi = days[0] - span, days[-1] + span
+        query += " WHERE a.published >= ? AND a.published <= ?"
+        params += [lo.isoformat(), hi.isoformat() + "T99"]
+    query += " ORDER BY a.published DESC NULLS LAST, a.ingested_at DESC LIMIT ?"
+    params.append(WARM_ARTICLES)
+    return [(str(r[0]), str(r[1]), bytes(r[2])) for r in con.execute(query, params).fetchall()]
+
+
+def _date(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
 
 
 def _next_position(con: duckdb.DuckDBPyConnection, key: str) -> int:

@@ -25,7 +25,7 @@ from storyline.ingest import read_inputs
 from storyline.model import Article, Doc, InputRecord, content_id
 from storyline.pipeline import DEFAULT_STAGES, build_pipeline
 from storyline.store.articles import record_inputs, save_docs
-from storyline.store.assign import place_articles
+from storyline.store.assign import StoryAssigner
 from storyline.store.codec import unpack
 from storyline.store.connect import Writer, load_fts
 from storyline.store.stories import StoryWrite, save_story
@@ -65,7 +65,7 @@ def ingest(
         with writer.window() as con:
             stored = _stored_ids(con, [a.id for a in articles])
             fresh = [a for a in articles if a.id not in stored]
-            placement = place_articles(con, [a.id for a in articles], [a.id for a in fresh], story)
+            assigner = StoryAssigner(con, fresh, story)
             record_inputs(con, records, run_id, started)
             con.execute(
                 "INSERT INTO runs (id, started_at, paths, story_request) VALUES (?, ?, ?, ?)",
@@ -75,7 +75,7 @@ def ingest(
         stream: Iterable[Doc] = track(docs, len(fresh)) if track else docs
         for batch in _batches(stream, batch_size):
             with writer.window() as con:
-                save_docs(con, batch, placement, run_id, _now())
+                save_docs(con, batch, assigner.place(con, batch), run_id, _now())
         updated = rebuild_pending(writer)
         refresh_search_index(writer)
         with writer.window() as con:

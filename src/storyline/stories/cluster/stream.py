@@ -129,6 +129,11 @@ class StoryClusterer:
                 self._close(key)
         yield from self.drain()
 
+    def members(self, key: int) -> tuple[str, ...]:
+        """Return the ids of the articles in an active story (empty once it has retired)."""
+        story = self._stories.get(key)
+        return tuple(m.article_id for m in story.members) if story else ()
+
     @property
     def arrivals(self) -> int:
         """Return how many articles have been added."""
