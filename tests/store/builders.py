@@ -16,6 +16,7 @@ from storyline.model import (
     InputRecord,
     Mention,
     Quote,
+    RankedArticle,
     Removal,
     SourceProfile,
     SourceSignals,
@@ -140,6 +141,10 @@ def hostile_story(docs: list[Doc]) -> Story:
             SourceProfile(a.id, f"Wire {XSS}", signals, ("f2",)),
             SourceProfile(b.id, "Herald", signals, ()),
         ),
+        first_published="2021-03-23",
+        last_published="2021-03-24",
+        key_entities=(f"Rabie {XSS}",),
+        ranking=(RankedArticle(b.id, 0.9), RankedArticle(a.id, 0.5)),
     )
 
 

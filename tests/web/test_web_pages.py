@@ -135,6 +135,11 @@ def test_story_page_shows_every_part(
     assert '<svg class="timeline"' in html and "<circle" in html
     assert f'href="/articles/{ids[0]}#c0"' in html  # evidence links to its sentence
     assert 'href="/entities/e1"' in html
+    assert "published 2021-03-23 to 2021-03-24" in html
+    assert "Key entities:" in html and "Rabie &lt;script&gt;" in html
+    articles = html[html.index('id="articles"') :]
+    assert articles.index(f"/articles/{ids[1]}") < articles.index(f"/articles/{ids[0]}")
+    assert "0.90" in articles  # centrality, most central first
 
 
 def test_article_page_links_items_to_their_fact_and_entity(

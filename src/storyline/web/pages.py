@@ -22,6 +22,7 @@ from storyline.web.views import (
     fact_matrix,
     highlight_text,
     quote_groups,
+    ranked_articles,
     safe_url,
     timeline_points,
 )
@@ -65,6 +66,7 @@ def story_page(key: str) -> str:
         groups=quote_groups(story, speakers),
         points=timeline_points(story.timeline),
         matrix=fact_matrix(story),
+        ranked=ranked_articles(story),
         labels=STATUS_LABEL,
         bar=coverage(
             stored.summary.corroborated,

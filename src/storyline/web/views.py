@@ -148,6 +148,16 @@ def quote_groups(story: Story, speakers: Mapping[tuple[str, int], str | None]) -
     )
 
 
+def ranked_articles(story: Story) -> list[tuple[str, float | None]]:
+    """Return the story's article ids, most central first, with their centrality.
+
+    Stories stored before ranking existed have none: their articles come in input order.
+    """
+    ranked = [(r.article_id, r.centrality) for r in story.ranking]
+    seen = {aid for aid, _ in ranked}
+    return ranked + [(aid, None) for aid in story.article_ids if aid not in seen]
+
+
 def fact_matrix(story: Story, limit: int = 200) -> list[tuple[Fact, list[str]]]:
     """Return, per fact, one cell per source: the value it states, a dot, or empty."""
     rows = []
