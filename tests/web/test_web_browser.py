@@ -107,7 +107,10 @@ def test_read_a_story_follow_a_fact_and_find_a_person(browser: Any, sample_site:
 
     first_sentence = sentences.first.inner_text()
     sentences.first.get_by_text("in context").click()
-    page.wait_for_selector(".article-text")
+    page.wait_for_load_state("load")
+    # :target applies once the browser has scrolled to the fragment; under load that can lag
+    # behind the DOM, so wait for it rather than read it at once.
+    page.wait_for_selector(".article-text a.ev:target", timeout=15_000)
     target = page.locator(".article-text a.ev:target")
     assert target.count() == 1
     assert target.inner_text().strip() in first_sentence
