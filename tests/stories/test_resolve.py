@@ -46,6 +46,16 @@ def test_surname_joins_the_one_full_name_and_type_is_voted() -> None:
     assert set(rabie.article_ids) == {a.id, b.id}
 
 
+def test_a_lower_case_the_is_not_part_of_the_name_but_a_capital_one_is() -> None:
+    a = doc_with_mentions(("the Suez Canal Authority", "ORG"), ("The Hague", "GPE"))
+    b = doc_with_mentions(("The Suez Canal Authority", "ORG"), ("The Hague", "GPE"))
+    ents = {e.name: e for e in resolve_entities([a, b])}
+    assert set(ents) == {"Suez Canal Authority", "The Hague"}
+    authority = ents["Suez Canal Authority"]
+    assert authority.aliases == ("The Suez Canal Authority", "the Suez Canal Authority")
+    assert len(authority.mentions) == 2
+
+
 def test_two_people_sharing_a_surname_stay_apart() -> None:
     a = doc_with_mentions(("Ann Lopez", "PERSON"), ("Maria Lopez", "PERSON"), ("Lopez", "PERSON"))
     names = {e.name for e in resolve_entities([a])}

@@ -212,20 +212,34 @@ def _vote(mentions: Sequence[Mention]) -> str:
 def _entity(keys: list[str], links: _Links) -> Entity:
     mentions = [m for k in keys for m in links.groups[k]]
     surfaces = Counter(m.text for m in mentions)
-    name = max(
+    name = _display_name(
+        max(
+            surfaces,
+            key=lambda s: (not is_acronym(s), " " in name_key(s), surfaces[s], len(s.split()), s),
+        ),
         surfaces,
-        key=lambda s: (not is_acronym(s), " " in name_key(s), surfaces[s], len(s.split()), s),
     )
     root = links.find(keys[0])
     return Entity(
         id=content_id(min(keys, key=lambda k: (-len(links.groups[k]), k)), prefix="e"),
         name=name,
         type=_vote(mentions),
-        aliases=tuple(sorted(s for s in surfaces if s != name)),
+        aliases=tuple(sorted(s for s in surfaces if s != name)),  # "the ..." forms included
         article_ids=tuple(sorted({m.span.article_id for m in mentions})),
         mentions=tuple(sorted(m.span for m in mentions)),
         evidence=tuple(links.why.get(root, ())),
     )
+
+
+def _display_name(name: str, surfaces: Iterable[str]) -> str:
+    """Drop a leading "the" that writers put in lower case mid-sentence: it is not part of it.
+
+    "the Suez Canal Authority" is named "Suez Canal Authority"; "The Hague", which writers
+    capitalise wherever it stands, keeps its article.
+    """
+    if name[:4].lower() == "the " and any(s.startswith("the ") for s in surfaces):
+        return name[4:]
+    return name
 
 
 def alias_index(entities: Sequence[Entity]) -> dict[str, str]:
