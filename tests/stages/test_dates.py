@@ -69,6 +69,43 @@ def test_year_less_date_in_past_tense_is_not_in_the_future(analyse) -> None:  # 
     assert expr.value == "2017-09-05"
 
 
+@pytest.mark.model
+def test_deadline_set_in_the_past_still_lies_ahead(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "Officials postponed until Tuesday morning any action on the case. "
+        "Until Thursday, they had not called him a suspect.",
+        published="2000-03-30",  # a Thursday
+    )
+    values = {t.text: t.timex_value for t in doc.times}
+    assert values["Tuesday morning"] == "2000-04-04TMO"  # postponed to: the coming Tuesday
+    assert values["Thursday"] == "2000-03-30"  # a state that held up to it: the past one
+
+
+@pytest.mark.model
+def test_bare_month_in_past_tense_is_the_last_one(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "In January, the company brought in a new chief executive. It extended "
+        "the loans through January.",
+        published="1989-10-27",
+    )
+    first, second = [t.timex_value for t in doc.times if t.text == "January"]
+    assert first == "1989-01"
+    assert second == "1990-01"  # "through January": a deadline, ahead
+
+
+@pytest.mark.model
+def test_bare_quarter_not_yet_begun_in_past_tense_is_last_years(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "The company reported a drop in profits for the fourth quarter. Sales rose in the "
+        "first quarter. It expects growth in the third quarter.",
+        published="1998-01-26",
+    )
+    values = {t.text: t.timex_value for t in doc.times}
+    assert values["the fourth quarter"] == "1997-Q4"
+    assert values["the first quarter"] == "1998-Q1"  # under way: this year's
+    assert values["the third quarter"] == "1998-Q3"  # looked ahead to
+
+
 # --- TIMEX3 normalisation without the model (no tokens: tense reads as "nearest") ---
 
 from storyline.model import Doc  # noqa: E402
@@ -114,6 +151,14 @@ def times_in(text: str, published: str | None = WEDNESDAY, language: str = "en")
         ("The vote is at 10:30 a.m. Thursday.", "10:30 a.m. Thursday", "TIME", "2019-06-06T10:30"),
         ("They met yesterday.", "yesterday", "DATE", "2019-06-04"),
         ("They met on Wednesday, June 5.", "Wednesday, June 5", "DATE", "2019-06-05"),
+        ("A hearing is set for the week of June 17.", "the week of June 17", "DATE", "2019-W25"),
+        ("Oil hit $13 in the winter of 1994.", "the winter of 1994", "DATE", "1994-WI"),
+        (
+            "In the winter of nineteen ninety-four.",
+            "the winter of nineteen ninety-four",
+            "DATE",
+            "1994-WI",
+        ),
     ],
 )
 def test_timex3_type_and_value(text: str, expr: str, type_: str, value: str) -> None:
@@ -173,6 +218,16 @@ def test_year_less_date_weighs_tense_against_distance() -> None:
     assert resolve_year(11, 20, anchor, "past") == 1989  # "was extended to Nov. 20": ahead
     assert resolve_year(10, 23, date(1999, 1, 22), "past") == 1998
     assert resolve_year(12, 5, date(2021, 1, 10), "future") == 2021
+    # a whole month told in the past tense: the last one, even when the next is nearer
+    assert resolve_year(1, None, date(1989, 10, 27), "past") == 1989
+    assert resolve_year(1, None, date(1989, 10, 27), "nearest") == 1990
+
+
+def test_year_ago_after_a_period_already_a_year_back_is_that_period() -> None:
+    text = "It lost $195 million in the 1988 period. The year-ago results included a charge."
+    found = {t.text: t for t in times_in(text, "1989-11-02")}
+    assert found["the 1988 period"].timex_value == "1988-Q3"
+    assert found["The year-ago results"].timex_value == "1988-Q3"
 
 
 def test_the_next_day_counts_from_the_last_date_mentioned() -> None:

@@ -75,6 +75,14 @@ def _year_for(month: int, day: int | None, wd: str | None, ctx: Context) -> int 
     return resolve_year(month, day, ctx.anchor, ctx.direction)
 
 
+def week_of(g: dict[str, str], ctx: Context) -> Resolved | None:
+    """Normalise "the week of March 6" to the ISO week the day falls in."""
+    day = full_date(g, ctx)
+    if day is None or day.point is None:
+        return None if day is None else unresolved("XXXX-WXX", "date")
+    return dated(coarsen(day.point, "week"), "date", day.basis or "published")
+
+
 def full_date(g: dict[str, str], ctx: Context) -> Resolved | None:
     """Normalise "March 23, 2021", "23 March", "Wednesday, March 24", "23. März 2021"."""
     month = month_number(g["month"])
@@ -210,8 +218,9 @@ def season(g: dict[str, str], ctx: Context) -> Resolved | None:
     """Normalise "last fall", "this summer", "spring 1998"."""
     index = SEASON_CODES.index(SEASONS[g["season"].lower()])
     rel = (g.get("rel") or "").lower()
-    if g.get("year"):
-        return dated(Point("season", int(g["year"]), index), "season", "text")
+    if g.get("year") or g.get("spoken"):
+        y = int(g["year"]) if g.get("year") else _spoken(g["spoken"])
+        return dated(Point("season", y, index), "season", "text")
     if not rel or rel == "the":
         return None  # "fall" and "the fall" are too often not a season
     if ctx.anchor is None:
@@ -270,7 +279,18 @@ def quarter(g: dict[str, str], ctx: Context) -> Resolved | None:
     if ctx.anchor is None:
         return unresolved(f"XXXX-{'H' if halves else 'Q'}{n}", "quarter")
     shift_by = {"next": 1, "last": -1, "this": 0}.get((g.get("next") or g.get("rel") or "").lower())
-    return dated(Point(grain, ctx.anchor.year + (shift_by or 0), n), "quarter", "published")
+    if shift_by is None:
+        shift_by = -_not_begun(grain, n, ctx)
+    return dated(Point(grain, ctx.anchor.year + shift_by, n), "quarter", "published")
+
+
+def _not_begun(grain: Grain, n: int, ctx: Context) -> bool:
+    """Tell a bare quarter told of in the past tense that has not begun this year: "profits
+    fell in the fourth quarter", reported in January, is last year's."""
+    if ctx.anchor is None or ctx.direction != "past":
+        return False
+    now = coarsen(Point.of(ctx.anchor), grain)
+    return n > now.n
 
 
 def quarter_relative(g: dict[str, str], ctx: Context) -> Resolved | None:
@@ -337,13 +357,17 @@ _SPOKEN = {
 }  # fmt: skip
 
 
+def _spoken(raw: str) -> int:
+    """Return the year a spoken year names ("nineteen ninety-four" -> 1994)."""
+    words = [w for w in raw.lower().replace("-", " ").split() if w not in ("and",)]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(_SPOKEN.get(w, 0) for w in words[2:])
+    return 1900 + sum(_SPOKEN.get(w, 0) for w in words[1:] if w != "hundred")
+
+
 def spoken_year(g: dict[str, str], ctx: Context) -> Resolved | None:
     """Normalise "nineteen ninety-six", "January nineteen ninety-seven", "two thousand"."""
-    words = [w for w in g["spoken"].lower().replace("-", " ").split() if w not in ("and",)]
-    if words[:2] == ["two", "thousand"]:
-        y = 2000 + sum(_SPOKEN.get(w, 0) for w in words[2:])
-    else:
-        y = 1900 + sum(_SPOKEN.get(w, 0) for w in words[1:] if w != "hundred")
+    y = _spoken(g["spoken"])
     if g.get("month"):
         month = month_number(g["month"])
         if month:
@@ -371,6 +395,7 @@ HANDLERS: dict[str, Handler] = {
     "date_dmy": full_date,
     "date_foreign": full_date,
     "date_iso": iso_date,
+    "week_of": week_of,
     "date_numeric": numeric_date,
     "month_year": month_year,
     "month": month_alone,

@@ -64,6 +64,13 @@ _APPROX = (
     r"|at\s+least|at\s+most|up\s+to|under|just\s+over|just\s+under|only|barely|well\s+over)"
 )
 _EDGE = r"(?:early|late|mid|earlier|later)"
+#: A year said in words, as transcripts write it: "nineteen ninety-four", "two thousand".
+_SPOKEN_YEAR = (
+    r"nineteen\s+(?:(?:hundred\s+)?(?:and\s+)?)?(?:ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+(?:and\s+)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten))?"
+)
 _HOLIDAY = _alt(
     [*FIXED_HOLIDAYS, *FLOATING_HOLIDAYS, "easter", "easter sunday", "good friday", "election day"]
 )
@@ -108,9 +115,11 @@ _RULES: tuple[tuple[str, str, int], ...] = (
      r"'?s\b", 3),
     ("century", rf"(?:the\s+)?(?:(?P<edge>{_EDGE})[\s-]+)?(?P<ord>{_ORD})[\s-]century\b", 3),
     ("season", rf"(?:(?P<rel>last|this|next|early|late|the)\s+)?(?P<season>spring|summer|autumn"
-     rf"|fall|winter)(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b", 2),
+     rf"|fall|winter)(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<spoken>{_SPOKEN_YEAR})))?\b", 2),
     ("holiday", rf"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>{_HOLIDAY})(?:\s+(?P<year>"
      rf"{_YEAR}))?\b", 3),
+    ("week_of", rf"the\s+week\s+of\s+(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b"
+     rf"(?:,?\s+(?P<year>{_YEAR})\b)?", 5),
     # --- quarters and halves ---
     ("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<year>{_YEAR})\s+|(?P<fiscal>fiscal)[\s-]+"
      rf"|(?P<next>next|last|this)\s+year's\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
@@ -152,11 +161,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
      r"the\s+near\s+term|the\s+short\s+term|the\s+distant\s+past|the\s+distant\s+future|"
      r"at\s+the\s+moment)\b", 1),
     ("year_spoken", rf"(?:the\s+year\s+|(?P<month>{_MONTH_FULL})\s+)?"
-     r"(?P<spoken>nineteen\s+(?:(?:hundred\s+)?"
-     r"(?:and\s+)?)?(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-     r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|"
-     r"four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|"
-     r"five|six|seven|eight|nine|ten))?)\b(?![\s-]+(?:years?|days?|months?|weeks?|people|"
+     rf"(?P<spoken>{_SPOKEN_YEAR})\b(?![\s-]+(?:years?|days?|months?|weeks?|people|"
      r"dollars|troops|soldiers|miles|times)\b)", 3),
     ("decade_spoken", r"the\s+(?:(?P<edge>early|late|mid)[\s-]+)?(?P<spoken>twenties|thirties|"
      r"forties|fifties|sixties|seventies|eighties|nineties)\b", 3),

@@ -292,13 +292,20 @@ def year_word(g: dict[str, str], ctx: Context) -> Resolved | None:
     if what in ("quarter", "period") and (ctx.ref is None or ctx.ref.grain != "quarter"):
         last = shift(coarsen(Point.of(ctx.anchor), "quarter"), -1, "quarter")
         return dated(shift(last, -1, "year"), "quarter", "published")
-    return _year_before(ctx)
+    return _year_before(ctx, deictic=word == "year-ago")
 
 
-def _year_before(ctx: Context) -> Resolved:
-    """Return "a year earlier": the period the text is about (a quarter, usually), a year back."""
+def _year_before(ctx: Context, deictic: bool = False) -> Resolved:
+    """Return "a year earlier": the period the text is about (a quarter, usually), a year back.
+
+    "A year ago" counts from the publication date (`deictic`): when the period last talked of
+    already lies in an earlier year ("the 1988 period ... the year-ago results"), it is that
+    period, not one a further year back.
+    """
     assert ctx.anchor is not None
     if ctx.ref is not None and ctx.ref.grain == "quarter":
+        if deictic and ctx.ref.year < ctx.anchor.year:
+            return dated(ctx.ref, "relative", "reference")
         return dated(shift(ctx.ref, -1, "year"), "relative", "reference")
     return dated(Point("year", ctx.anchor.year - 1), "relative", "published")
 
@@ -324,7 +331,8 @@ def ago(g: dict[str, str], ctx: Context) -> Resolved | None:
     if unit in ("hour", "minute", "second"):
         return fuzzy("PAST_REF" if back else "FUTURE_REF")
     if unit == "year" and amount == 1 and ctx.anchor is not None:
-        return _year_before(ctx).with_mod("APPROX" if g.get("approx") else None)
+        deictic = direction == "ago"
+        return _year_before(ctx, deictic).with_mod("APPROX" if g.get("approx") else None)
     anaphoric = direction in ("earlier", "later", "before", "after")
     base, basis = _base(ctx, anaphoric)
     if base is None:
