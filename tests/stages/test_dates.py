@@ -153,6 +153,18 @@ def times_in(text: str, published: str | None = WEDNESDAY, language: str = "en")
         ("They met on Wednesday, June 5.", "Wednesday, June 5", "DATE", "2019-06-05"),
         ("A hearing is set for the week of June 17.", "the week of June 17", "DATE", "2019-W25"),
         ("Oil hit $13 in the winter of 1994.", "the winter of 1994", "DATE", "1994-WI"),
+        ("It will earn $33 million a year.", "a year", "SET", "P1Y"),
+        ("Islam will one day be the largest.", "one day", "DATE", "FUTURE_REF"),
+        ("The strike lasted one day.", "one day", "DURATION", "P1D"),
+        ("Shares rose by mid-afternoon.", "mid-afternoon", "TIME", "2019-06-05TAF"),
+        (
+            "Shares rose in late morning yesterday.",
+            "late morning yesterday",
+            "TIME",
+            "2019-06-04TMO",
+        ),
+        ("He leaves at 4 in the morning.", "4 in the morning", "TIME", "2019-06-05T04:00"),
+        ("She called at 10 at night.", "10 at night", "TIME", "2019-06-05T22:00"),
         (
             "In the winter of nineteen ninety-four.",
             "the winter of nineteen ninety-four",

@@ -75,7 +75,10 @@ _HOLIDAY = _alt(
     [*FIXED_HOLIDAYS, *FLOATING_HOLIDAYS, "easter", "easter sunday", "good friday", "election day"]
 )
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time))?"
-_AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+_AMPM = (
+    r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon"
+    r"|evening)\b|(?:o'clock\s+)?at\s+night\b)"
+)
 
 #: (rule name, pattern, priority). Higher priority wins between equally long candidates.
 _RULES: tuple[tuple[str, str, int], ...] = (
@@ -155,11 +158,15 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("day_deictic", rf"(?:(?P<edge>{_EDGE})\s+)?(?P<word>today|tomorrow|yesterday|tonight)"
      rf"(?!'s\s+[a-z])(?:'s)?(?:\s+(?P<part>{_PART}))?\b", 3),
     ("day_before", r"the\s+day\s+(?P<rel>before\s+yesterday|after\s+tomorrow)\b", 4),
+    ("part_edge", rf"(?P<edge>early|late|mid)[\s-]+(?P<part>morning|afternoon|evening)"
+     rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WD}|today|yesterday|tomorrow))?\b", 3),
     ("part_rel", rf"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{_PART})\b", 3),
     ("ref_word", r"\b(?P<word>now|nowadays|currently|current|presently|recently|lately|"
      r"these\s+days|right\s+now|the\s+present|the\s+past|the\s+future|the\s+near\s+future|"
      r"the\s+near\s+term|the\s+short\s+term|the\s+distant\s+past|the\s+distant\s+future|"
      r"at\s+the\s+moment)\b", 1),
+    ("one_day", r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bmay\s)"
+     r"|(?<=\bcan\s))(?P<word>one\s+day|some\s+day)\b", 3),
     ("year_spoken", rf"(?:the\s+year\s+|(?P<month>{_MONTH_FULL})\s+)?"
      rf"(?P<spoken>{_SPOKEN_YEAR})\b(?![\s-]+(?:years?|days?|months?|weeks?|people|"
      r"dollars|troops|soldiers|miles|times)\b)", 3),
@@ -206,7 +213,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("set_every", rf"\b(?P<q>every|each|per)\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT}|"
      rf"(?P<wd>{_WD})|(?P<month>{_MONTH_FULL}))\b", 3),
     ("set_a_unit", r"(?:(?<=\d\s)|(?<=million\s)|(?<=billion\s)|(?<=thousand\s)|(?<=percent\s)"
-     r"|(?<=%\s)|(?<=times\s))(?:a|an|per)\s+(?P<unit>day|week|month|year|hour)\b", 2),
+     r"|(?<=%\s)|(?<=times\s))(?:a|an|per)\s+(?P<unit>day|week|month|year|hour)\b", 3),
 )  # fmt: skip
 
 _COMPILED = tuple(

@@ -35,7 +35,7 @@ _PRESENT = {
 _PAST = {"recently", "recent", "lately", "previously", "formerly", "the past", "the distant past"}
 _FUTURE = {
     "soon", "the future", "future", "the near future", "the near term", "in the future",
-    "the distant future", "someday", "one day",
+    "the distant future", "someday", "one day", "some day",
 }  # fmt: skip
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _GRAINS: dict[str, Grain] = {
@@ -133,7 +133,7 @@ def clock(g: dict[str, str], ctx: Context) -> Resolved | None:
         hour, minute = (24 if noon == "midnight" else 12), 0
     else:
         hour, minute = int(g["h"]), int(g.get("m") or 0)
-        ampm = (g.get("ampm") or "").lower().replace(".", "")
+        ampm = _meridiem(g.get("ampm") or "")
         if (ampm and not 1 <= hour <= 12) or minute > 59 or hour > 24:
             return None
         if ampm == "pm" and hour < 12:
@@ -152,6 +152,26 @@ def clock(g: dict[str, str], ctx: Context) -> Resolved | None:
         return unresolved(f"XXXX-XX-XX{time}", "time", "TIME")
     out = dated(day, "time", basis, time)
     return out.with_mod("APPROX" if g.get("approx") else None)
+
+
+def _meridiem(raw: str) -> str:
+    """Return "am" or "pm" for "a.m.", "PM", "in the morning", "in the evening", "at night"."""
+    low = raw.lower().replace(".", "")
+    if low.endswith("morning"):
+        return "am"
+    if low.endswith(("afternoon", "evening", "night")):
+        return "pm"
+    return low
+
+
+def part_with_edge(g: dict[str, str], ctx: Context) -> Resolved | None:
+    """Normalise "mid-afternoon", "late morning yesterday", "early evening Friday": the part
+    of the day a weekday or "yesterday" names, else of the last day the text gave."""
+    part = PARTS_OF_DAY[g["part"].lower()]
+    day, basis = _day_context(g.get("wd"), ctx)
+    if day is None:
+        return unresolved(f"XXXX-XX-XXT{part}", "time", "TIME")
+    return dated(day, "time", basis, f"T{part}")
 
 
 def day_word(g: dict[str, str], ctx: Context) -> Resolved | None:
@@ -360,7 +380,9 @@ HANDLERS: dict[str, Handler] = {
     "day_foreign": foreign_day_word,
     "day_before": day_before,
     "part_rel": part_of_day,
+    "part_edge": part_with_edge,
     "ref_word": reference_word,
+    "one_day": reference_word,
     "unit_rel": unit_relative,
     "unit_the": unit_the,
     "year_end": year_word,
