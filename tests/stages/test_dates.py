@@ -82,6 +82,12 @@ def test_deadline_set_in_the_past_still_lies_ahead(analyse) -> None:  # type: ig
 
 
 @pytest.mark.model
+def test_effective_date_lies_ahead(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("It created a new office, effective Feb. 1.", published="1989-10-26")
+    assert {t.text: t.timex_value for t in doc.times}["Feb. 1"] == "1990-02-01"
+
+
+@pytest.mark.model
 def test_bare_month_in_past_tense_is_the_last_one(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse(
         "In January, the company brought in a new chief executive. It extended "
@@ -165,6 +171,19 @@ def times_in(text: str, published: str | None = WEDNESDAY, language: str = "en")
         ),
         ("He leaves at 4 in the morning.", "4 in the morning", "TIME", "2019-06-05T04:00"),
         ("She called at 10 at night.", "10 at night", "TIME", "2019-06-05T22:00"),
+        ("Over the years it grew.", "the years", "DURATION", "PXY"),
+        (
+            "Sales rose from the corresponding period last year.",
+            "the corresponding period last year",
+            "DATE",
+            "2018-Q1",
+        ),
+        (
+            "Sales rose from last year's second quarter.",
+            "last year's second quarter",
+            "DATE",
+            "2018-Q2",
+        ),
         (
             "In the winter of nineteen ninety-four.",
             "the winter of nineteen ninety-four",

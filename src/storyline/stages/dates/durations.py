@@ -100,7 +100,8 @@ def vague_duration(g: dict[str, str], ctx: Context) -> Resolved | None:
 def fixed_vague(g: dict[str, str], ctx: Context) -> Resolved | None:
     """Normalise "a while", "some time", "a long time" (durations of unknown length)."""
     word = " ".join(g["word"].lower().split())
-    return Resolved("DURATION", "PXM" if word == "some time" else "PXX", "duration")
+    value = {"some time": "PXM", "the years": "PXY"}.get(word, "PXX")  # "over the years": years
+    return Resolved("DURATION", value, "duration")
 
 
 def set_adverb(g: dict[str, str], ctx: Context) -> Resolved | None:

@@ -183,6 +183,9 @@ _RULES: tuple[tuple[str, str, int], ...] = (
      r"year\s+end|year-earlier|year-ago|year\s+earlier|prior-year|year-before|month-end)"
      r"(?:\s+(?P<what>period|quarter|(?:first|second|third|fourth)\s+quarter|nine\s+months|"
      r"six\s+months|results))?\b", 2),
+    ("period_last_year", r"the\s+(?:corresponding|comparable|same)\s+(?P<what>period|quarter)\s+"
+     r"(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))\b|last\s+year's\s+(?:(?P<ord>first|"
+     r"second|third|fourth)\s+)?(?P<unit>quarter|period)\b", 4),
     ("edge_rel", rf"(?P<edge>{_EDGE})\s+(?:in\s+)?(?P<rel>this|last|next|that)\s+"
      r"(?P<unit>week|month|year|decade|century|quarter)\b", 4),
     ("ago", rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})"

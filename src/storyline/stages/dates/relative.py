@@ -315,6 +315,13 @@ def year_word(g: dict[str, str], ctx: Context) -> Resolved | None:
     return _year_before(ctx, deictic=word == "year-ago")
 
 
+def period_last_year(g: dict[str, str], ctx: Context) -> Resolved | None:
+    """Normalise "the corresponding period last year", "last year's third quarter": the
+    period the text reports on, a year back (as "the year-earlier quarter")."""
+    what = f"{g['ord']} quarter" if g.get("ord") else "quarter"
+    return year_word({"word": "year-earlier", "what": what}, ctx)
+
+
 def _year_before(ctx: Context, deictic: bool = False) -> Resolved:
     """Return "a year earlier": the period the text is about (a quarter, usually), a year back.
 
@@ -386,6 +393,7 @@ HANDLERS: dict[str, Handler] = {
     "unit_rel": unit_relative,
     "unit_the": unit_the,
     "year_end": year_word,
+    "period_last_year": period_last_year,
     "edge_rel": edge_relative,
     "ago": ago,
 }

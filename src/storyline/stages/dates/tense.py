@@ -27,7 +27,7 @@ _PLAN_VERBS = frozenset({
 _MAX_CLIMB = 6
 #: Prepositions that point ahead unless the clause is in the past ("were waiting until Sunday").
 _DEADLINE = re.compile(
-    r"\b(?:as soon as|as early as|no later than|until|till|by|through)\s+$", re.IGNORECASE
+    r"\b(?:as soon as|as early as|no later than|until|till|by|through|effective)\s+$", re.IGNORECASE
 )
 
 
