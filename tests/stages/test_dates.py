@@ -172,6 +172,7 @@ def times_in(text: str, published: str | None = WEDNESDAY, language: str = "en")
         ("He leaves at 4 in the morning.", "4 in the morning", "TIME", "2019-06-05T04:00"),
         ("She called at 10 at night.", "10 at night", "TIME", "2019-06-05T22:00"),
         ("Over the years it grew.", "the years", "DURATION", "PXY"),
+        ("Holders shunned yesterday's offer.", "yesterday", "DATE", "2019-06-04"),
         (
             "Sales rose from the corresponding period last year.",
             "the corresponding period last year",
@@ -196,6 +197,11 @@ def test_timex3_type_and_value(text: str, expr: str, type_: str, value: str) -> 
     found = {t.text: t for t in times_in(text)}
     assert expr in found, f"found {list(found)}"
     assert (found[expr].timex_type, found[expr].timex_value) == (type_, value)
+
+
+def test_possessive_day_words() -> None:
+    found = {t.text: t.timex_value for t in times_in("In today's world, tomorrow's vote matters.")}
+    assert found == {"tomorrow": "2019-06-06"}  # "today's world" is the present age, not a day
 
 
 def test_range_has_start_and_end_days() -> None:

@@ -156,7 +156,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
      rf"saturdays|sundays)(?:\s+(?P<part>{_PART}s?))?\b", 2),
     # --- deictic expressions (relative to the publication date) ---
     ("day_deictic", rf"(?:(?P<edge>{_EDGE})\s+)?(?P<word>today|tomorrow|yesterday|tonight)"
-     rf"(?!'s\s+[a-z])(?:'s)?(?:\s+(?P<part>{_PART}))?\b", 3),
+     rf"(?!(?<=today)'s\s+[a-z])(?:'s)?(?:\s+(?P<part>{_PART}))?\b", 3),
     ("day_before", r"the\s+day\s+(?P<rel>before\s+yesterday|after\s+tomorrow)\b", 4),
     ("part_edge", rf"(?P<edge>early|late|mid)[\s-]+(?P<part>morning|afternoon|evening)"
      rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WD}|today|yesterday|tomorrow))?\b", 3),
@@ -295,7 +295,8 @@ _ADJECTIVAL = re.compile(r"(?:the|a|an)\s+(?=\S+-\S+$)", re.IGNORECASE)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop leading "from"/"between" and surrounding spaces; keep an abbreviation's dot."""
+    """Drop leading "from"/"between", surrounding spaces and a possessive "'s"; keep an
+    abbreviation's dot."""
     while start < end and text[start].isspace():
         start += 1
     low = text[start:end].lower()
@@ -305,6 +306,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             break
     while end > start and text[end - 1] in " \t\n,":
         end -= 1
+    if end - start > 3 and text[end - 2 : end] in ("'s", "\u2019s") and text[end - 3].isalpha():
+        end -= 2  # the possessive is not part of the expression: "yesterday's announcement"
     return start, end
 
 
