@@ -112,6 +112,16 @@ def test_bare_quarter_not_yet_begun_in_past_tense_is_last_years(analyse) -> None
     assert values["the third quarter"] == "1998-Q3"  # looked ahead to
 
 
+@pytest.mark.model
+def test_title_cased_units_inside_a_sentence_name_shows(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "He said on CBS's '60 Minutes' and on \"This Week With David Brinkley\" that the "
+        "talks took 60 minutes. Last Week, he left.",
+        published="2000-04-17",
+    )
+    assert {t.text for t in doc.times} == {"60 minutes", "Last Week"}  # the last starts a sentence
+
+
 # --- TIMEX3 normalisation without the model (no tokens: tense reads as "nearest") ---
 
 from storyline.model import Doc  # noqa: E402
