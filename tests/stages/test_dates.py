@@ -209,6 +209,25 @@ def test_timex3_type_and_value(text: str, expr: str, type_: str, value: str) -> 
     assert (found[expr].timex_type, found[expr].timex_value) == (type_, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "expr"),
+    [
+        ("Prices rose over the past 20 years.", "the past 20 years"),  # "over the": a preposition
+        ("It took just over an hour.", "just over an hour"),  # "over an hour": more than one
+        ("He won a six year term.", "six year"),  # the article belongs to "term"
+        ("They waited a day.", "a day"),
+        ("Right now, it is calm.", "now"),
+    ],
+)
+def test_extents_follow_timeml(text: str, expr: str) -> None:
+    assert [t.text for t in times_in(text)] == [expr]
+
+
+def test_then_current_is_past() -> None:
+    [t] = times_in("Holders can buy shares at half the then current market price.")
+    assert (t.text, t.timex_value) == ("then current", "PAST_REF")
+
+
 def test_possessive_day_words() -> None:
     found = {t.text: t.timex_value for t in times_in("In today's world, tomorrow's vote matters.")}
     assert found == {"tomorrow": "2019-06-06"}  # "today's world" is the present age, not a day

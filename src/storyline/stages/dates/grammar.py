@@ -60,7 +60,7 @@ _UNIT = (
 _ORD = rf"(?:\d+(?:st|nd|rd|th)|{_alt(k for k in ORDINALS if k != 'last')})"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _APPROX = (
-    r"(?:about|around|roughly|approximately|nearly|almost|some|over|more\s+than|less\s+than"
+    r"(?:about|around|roughly|approximately|nearly|almost|some|over(?!\s+the\b)|more\s+than|less\s+than"
     r"|at\s+least|at\s+most|up\s+to|under|just\s+over|just\s+under|only|barely|well\s+over)"
 )
 _EDGE = r"(?:early|late|mid|earlier|later)"
@@ -162,7 +162,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
      rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WD}|today|yesterday|tomorrow))?\b", 3),
     ("part_rel", rf"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{_PART})\b", 3),
     ("ref_word", r"\b(?P<word>now|nowadays|currently|current|presently|recently|lately|"
-     r"these\s+days|right\s+now|the\s+present|the\s+past|the\s+future|the\s+near\s+future|"
+     r"these\s+days|then[\s-]+current|the\s+present|the\s+past|the\s+future|the\s+near\s+future|"
      r"the\s+near\s+term|the\s+short\s+term|the\s+distant\s+past|the\s+distant\s+future|"
      r"at\s+the\s+moment)\b", 1),
     ("one_day", r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bmay\s)"
@@ -286,12 +286,20 @@ def _candidate(text: str, m: re.Match[str], name: str, priority: int) -> Candida
     if end <= start:
         return None
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
-    if name == "duration" and (det := _ADJECTIVAL.match(text, start, end)):
-        start = det.end()  # "the three-day truce": the article belongs to "truce"
+    if name == "duration" and (
+        (det := _ADJECTIVAL.match(text, start, end))
+        or (det := _SINGULAR_UNIT.match(text, start, end))
+    ):
+        start = det.end()  # "the three-day truce", "a six year term": the article is the noun's
     return Candidate(start, end, name, groups, priority)
 
 
 _ADJECTIVAL = re.compile(r"(?:the|a|an)\s+(?=\S+-\S+$)", re.IGNORECASE)
+#: A count above one with a singular unit is an adjective too ("a six year term").
+_SINGULAR_UNIT = re.compile(
+    rf"(?:the|a|an)\s+(?=(?:\d+|{_NUMWORD})\s+(?:day|week|month|year|hour|minute)$)(?!one\s)",
+    re.IGNORECASE,
+)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

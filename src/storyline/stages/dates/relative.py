@@ -32,7 +32,10 @@ _PRESENT = {
     "now", "nowadays", "currently", "current", "presently", "these days", "right now",
     "just now", "the present", "at the moment",
 }  # fmt: skip
-_PAST = {"recently", "recent", "lately", "previously", "formerly", "the past", "the distant past"}
+_PAST = {
+    "recently", "recent", "lately", "previously", "formerly", "the past", "the distant past",
+    "then current", "then-current",
+}  # fmt: skip
 _FUTURE = {
     "soon", "the future", "future", "the near future", "the near term", "in the future",
     "the distant future", "someday", "one day", "some day",
