@@ -122,6 +122,16 @@ def test_title_cased_units_inside_a_sentence_name_shows(analyse) -> None:  # typ
     assert {t.text for t in doc.times} == {"60 minutes", "Last Week"}  # the last starts a sentence
 
 
+@pytest.mark.model
+def test_this_season_is_the_one_under_way_or_the_one_the_tense_points_to(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "Prices will rise this fall. Snow fell this winter. Sales fell this summer.",
+        published="1998-02-11",  # winter 1997/98
+    )
+    values = {t.text: t.timex_value for t in doc.times}
+    assert values == {"this fall": "1998-FA", "this winter": "1997-WI", "this summer": "1997-SU"}
+
+
 # --- TIMEX3 normalisation without the model (no tokens: tense reads as "nearest") ---
 
 from storyline.model import Doc  # noqa: E402
@@ -182,6 +192,14 @@ def times_in(text: str, published: str | None = WEDNESDAY, language: str = "en")
         ("He leaves at 4 in the morning.", "4 in the morning", "TIME", "2019-06-05T04:00"),
         ("She called at 10 at night.", "10 at night", "TIME", "2019-06-05T22:00"),
         ("Over the years it grew.", "the years", "DURATION", "PXY"),
+        (
+            "It expects a loss in fiscal 2020's first quarter.",
+            "fiscal 2020's first quarter",
+            "DATE",
+            "2020-Q1",
+        ),
+        ("Two years from now it will be done.", "Two years from now", "DATE", "2021"),
+        ("Two years ago he left.", "Two years ago", "DATE", "2017"),
         ("Holders shunned yesterday's offer.", "yesterday", "DATE", "2019-06-04"),
         (
             "Sales rose from the corresponding period last year.",

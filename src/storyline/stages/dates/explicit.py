@@ -10,6 +10,7 @@ from storyline.stages.dates.calendar import (
     SEASON_CODES,
     Grain,
     Point,
+    bounds,
     coarsen,
     easter,
     nth_weekday,
@@ -231,8 +232,30 @@ def season(g: dict[str, str], ctx: Context) -> Resolved | None:
         y -= index >= now.n
     elif rel == "next":
         y += index <= now.n
-    mod = {"early": "START", "late": "END"}.get(rel)
-    return dated(Point("season", y, index), "season", "published").with_mod(mod)
+    else:
+        return dated(_this_season(index, ctx), "season", "published").with_mod(
+            {"early": "START", "late": "END"}.get(rel)
+        )
+    return dated(Point("season", y, index), "season", "published")
+
+
+def _this_season(index: int, ctx: Context) -> Point:
+    """Return "this summer": the one under way, else the one the tense points to (the last
+    one in the past tense, the coming one in the future), else the nearest."""
+    assert ctx.anchor is not None
+    a = ctx.anchor
+    options = [Point("season", y, index) for y in (a.year - 2, a.year - 1, a.year, a.year + 1)]
+    for p in options:
+        first, last = bounds(p)
+        if first <= a <= last:
+            return p
+    before = [p for p in options if bounds(p)[1] < a]
+    after = [p for p in options if bounds(p)[0] > a]
+    if ctx.direction == "past":
+        return before[-1]
+    if ctx.direction in ("future", "forward"):
+        return after[0]
+    return min(before[-1], after[0], key=lambda p: min(abs((d - a).days) for d in bounds(p)))
 
 
 def holiday(g: dict[str, str], ctx: Context) -> Resolved | None:

@@ -124,8 +124,8 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("week_of", rf"the\s+week\s+of\s+(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b"
      rf"(?:,?\s+(?P<year>{_YEAR})\b)?", 5),
     # --- quarters and halves ---
-    ("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<year>{_YEAR})\s+|(?P<fiscal>fiscal)[\s-]+"
-     rf"|(?P<next>next|last|this)\s+year's\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
+    ("quarter", rf"(?:(?P<the>the)\s+)?(?:(?:fiscal\s+)?(?P<year>{_YEAR})(?:'s)?\s+"
+     rf"|(?P<fiscal>fiscal)[\s-]+|(?P<next>next|last|this)\s+year's\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
      rf"4th|final)[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half|period)(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?"
      rf"(?P<year2>{_YEAR})|(?P<rel>this|last|next)\s+year))?\b", 3),
     ("quarter_rel", r"(?:(?P<the>the)\s+)?(?:(?P<rel>latest|last|current|past|previous|"
@@ -189,8 +189,8 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("edge_rel", rf"(?P<edge>{_EDGE})\s+(?:in\s+)?(?P<rel>this|last|next|that)\s+"
      r"(?P<unit>week|month|year|decade|century|quarter)\b", 4),
     ("ago", rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})"
-     r"(?P<orso>\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|from\s+now|hence|back)"
-     r"\b(?!\s+(?:than|the|a|an|his|her|their|its|this|that|he|she|it|they|we|i|you)\b)", 4),
+     r"(?P<orso>\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|from\s+now|hence|(?:earlier|back)"
+     r"\b(?!\s+(?:than|the|a|an|his|her|their|its|this|that|he|she|it|they|we|i|you)\b))\b", 4),
     ("recent_units", r"(?:the\s+)?(?P<rel>recent|coming|next\s+few|past\s+few|last\s+few|"
      r"next\s+several|past\s+several|last\s+several|previous|upcoming|later|earlier|"
      r"preceding|following|early|late|first|final)\s+(?P<unit>days|weeks|months|years|"
