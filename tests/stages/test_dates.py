@@ -88,6 +88,16 @@ def test_effective_date_lies_ahead(analyse) -> None:  # type: ignore[no-untyped-
 
 
 @pytest.mark.model
+def test_set_for_a_day_is_a_plan(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "The rally was set for Sunday. The index neared the high set on Aug. 6.",
+        published="1998-02-11",  # a Wednesday
+    )
+    values = {t.text: t.timex_value for t in doc.times}
+    assert values == {"Sunday": "1998-02-15", "Aug. 6": "1997-08-06"}
+
+
+@pytest.mark.model
 def test_bare_month_in_past_tense_is_the_last_one(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse(
         "In January, the company brought in a new chief executive. It extended "
@@ -200,6 +210,7 @@ def times_in(text: str, published: str | None = WEDNESDAY, language: str = "en")
         ),
         ("Two years from now it will be done.", "Two years from now", "DATE", "2021"),
         ("Two years ago he left.", "Two years ago", "DATE", "2017"),
+        ("It has been three and a half years.", "three and a half years", "DURATION", "P3Y6M"),
         ("Holders shunned yesterday's offer.", "yesterday", "DATE", "2019-06-04"),
         (
             "Sales rose from the corresponding period last year.",

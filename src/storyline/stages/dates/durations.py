@@ -61,7 +61,7 @@ def duration(g: dict[str, str], ctx: Context) -> Resolved | None:
         return None
     if (g.get("adj") or "").lower() == "-old":
         return None  # an age ("a 6-year-old"), not a time
-    if g.get("half") and amount is not None:
+    if (g.get("half") or g.get("nhalf")) and amount is not None:  # "a week and a half"
         amount += 0.5
     value = duration_value(amount, unit)
     if g.get("num2") and g.get("unit2") and (unit2 := unit_of(g["unit2"])):

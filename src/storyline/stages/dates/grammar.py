@@ -198,7 +198,8 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     # --- durations ---
     ("duration", rf"(?:(?P<approx>{_APPROX})\s+)?(?:(?P<the>the|a|an|another|an\s+additional"
      rf"|the\s+(?P<rel>first|last|past|next|previous|coming|final|latest|following|"
-     rf"preceding|remaining|same|initial|entire|whole|full)))?\s*(?P<num>{_NUM})[\s-]+"
+     rf"preceding|remaining|same|initial|entire|whole|full)))?\s*(?P<num>{_NUM})"
+     r"(?P<nhalf>\s+and\s+a\s+half)?[\s-]+"
      r"(?:(?:more|additional|extra|straight|consecutive|full|long|trading|business|working)\s+)?"
      rf"(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?P<adj>-long|-old)?"
      rf"(?:\s+and\s+(?P<num2>{_NUM})\s+(?P<unit2>{_UNIT}))?(?P<orso>\s+or\s+so)?\b"

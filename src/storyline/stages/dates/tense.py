@@ -25,9 +25,12 @@ _PLAN_VERBS = frozenset({
     "promise", "vow", "threaten", "agree", "want", "seek", "decide", "pledge", "forecast",
 })  # fmt: skip
 _MAX_CLIMB = 6
-#: Prepositions that point ahead unless the clause is in the past ("were waiting until Sunday").
+#: Words that point ahead unless the clause tells a state that lasted up to the time ("were
+#: waiting until Sunday"): deadlines, and plans ("the rally was set for Sunday").
 _DEADLINE = re.compile(
-    r"\b(?:as soon as|as early as|no later than|until|till|by|through|effective)\s+$", re.IGNORECASE
+    r"\b(?:as soon as|as early as|no later than|until|till|by|through|effective"
+    r"|(?:set|scheduled|slated|planned|due)\s+for)\s+$",
+    re.IGNORECASE,
 )
 
 
