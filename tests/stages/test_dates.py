@@ -69,6 +69,79 @@ def test_year_less_date_in_past_tense_is_not_in_the_future(analyse) -> None:  # 
     assert expr.value == "2017-09-05"
 
 
+@pytest.mark.model
+def test_deadline_set_in_the_past_still_lies_ahead(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "Officials postponed until Tuesday morning any action on the case. "
+        "Until Thursday, they had not called him a suspect.",
+        published="2000-03-30",  # a Thursday
+    )
+    values = {t.text: t.timex_value for t in doc.times}
+    assert values["Tuesday morning"] == "2000-04-04TMO"  # postponed to: the coming Tuesday
+    assert values["Thursday"] == "2000-03-30"  # a state that held up to it: the past one
+
+
+@pytest.mark.model
+def test_effective_date_lies_ahead(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("It created a new office, effective Feb. 1.", published="1989-10-26")
+    assert {t.text: t.timex_value for t in doc.times}["Feb. 1"] == "1990-02-01"
+
+
+@pytest.mark.model
+def test_set_for_a_day_is_a_plan(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "The rally was set for Sunday. The index neared the high set on Aug. 6.",
+        published="1998-02-11",  # a Wednesday
+    )
+    values = {t.text: t.timex_value for t in doc.times}
+    assert values == {"Sunday": "1998-02-15", "Aug. 6": "1997-08-06"}
+
+
+@pytest.mark.model
+def test_bare_month_in_past_tense_is_the_last_one(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "In January, the company brought in a new chief executive. It extended "
+        "the loans through January.",
+        published="1989-10-27",
+    )
+    first, second = [t.timex_value for t in doc.times if t.text == "January"]
+    assert first == "1989-01"
+    assert second == "1990-01"  # "through January": a deadline, ahead
+
+
+@pytest.mark.model
+def test_bare_quarter_not_yet_begun_in_past_tense_is_last_years(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "The company reported a drop in profits for the fourth quarter. Sales rose in the "
+        "first quarter. It expects growth in the third quarter.",
+        published="1998-01-26",
+    )
+    values = {t.text: t.timex_value for t in doc.times}
+    assert values["the fourth quarter"] == "1997-Q4"
+    assert values["the first quarter"] == "1998-Q1"  # under way: this year's
+    assert values["the third quarter"] == "1998-Q3"  # looked ahead to
+
+
+@pytest.mark.model
+def test_title_cased_units_inside_a_sentence_name_shows(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "He said on CBS's '60 Minutes' and on \"This Week With David Brinkley\" that the "
+        "talks took 60 minutes. Last Week, he left.",
+        published="2000-04-17",
+    )
+    assert {t.text for t in doc.times} == {"60 minutes", "Last Week"}  # the last starts a sentence
+
+
+@pytest.mark.model
+def test_this_season_is_the_one_under_way_or_the_one_the_tense_points_to(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "Prices will rise this fall. Snow fell this winter. Sales fell this summer.",
+        published="1998-02-11",  # winter 1997/98
+    )
+    values = {t.text: t.timex_value for t in doc.times}
+    assert values == {"this fall": "1998-FA", "this winter": "1997-WI", "this summer": "1997-SU"}
+
+
 # --- TIMEX3 normalisation without the model (no tokens: tense reads as "nearest") ---
 
 from storyline.model import Doc  # noqa: E402
@@ -114,12 +187,79 @@ def times_in(text: str, published: str | None = WEDNESDAY, language: str = "en")
         ("The vote is at 10:30 a.m. Thursday.", "10:30 a.m. Thursday", "TIME", "2019-06-06T10:30"),
         ("They met yesterday.", "yesterday", "DATE", "2019-06-04"),
         ("They met on Wednesday, June 5.", "Wednesday, June 5", "DATE", "2019-06-05"),
+        ("A hearing is set for the week of June 17.", "the week of June 17", "DATE", "2019-W25"),
+        ("Oil hit $13 in the winter of 1994.", "the winter of 1994", "DATE", "1994-WI"),
+        ("It will earn $33 million a year.", "a year", "SET", "P1Y"),
+        ("Islam will one day be the largest.", "one day", "DATE", "FUTURE_REF"),
+        ("The strike lasted one day.", "one day", "DURATION", "P1D"),
+        ("Shares rose by mid-afternoon.", "mid-afternoon", "TIME", "2019-06-05TAF"),
+        (
+            "Shares rose in late morning yesterday.",
+            "late morning yesterday",
+            "TIME",
+            "2019-06-04TMO",
+        ),
+        ("He leaves at 4 in the morning.", "4 in the morning", "TIME", "2019-06-05T04:00"),
+        ("She called at 10 at night.", "10 at night", "TIME", "2019-06-05T22:00"),
+        ("Over the years it grew.", "the years", "DURATION", "PXY"),
+        (
+            "It expects a loss in fiscal 2020's first quarter.",
+            "fiscal 2020's first quarter",
+            "DATE",
+            "2020-Q1",
+        ),
+        ("Two years from now it will be done.", "Two years from now", "DATE", "2021"),
+        ("Two years ago he left.", "Two years ago", "DATE", "2017"),
+        ("It has been three and a half years.", "three and a half years", "DURATION", "P3Y6M"),
+        ("Holders shunned yesterday's offer.", "yesterday", "DATE", "2019-06-04"),
+        (
+            "Sales rose from the corresponding period last year.",
+            "the corresponding period last year",
+            "DATE",
+            "2018-Q1",
+        ),
+        (
+            "Sales rose from last year's second quarter.",
+            "last year's second quarter",
+            "DATE",
+            "2018-Q2",
+        ),
+        (
+            "In the winter of nineteen ninety-four.",
+            "the winter of nineteen ninety-four",
+            "DATE",
+            "1994-WI",
+        ),
     ],
 )
 def test_timex3_type_and_value(text: str, expr: str, type_: str, value: str) -> None:
     found = {t.text: t for t in times_in(text)}
     assert expr in found, f"found {list(found)}"
     assert (found[expr].timex_type, found[expr].timex_value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expr"),
+    [
+        ("Prices rose over the past 20 years.", "the past 20 years"),  # "over the": a preposition
+        ("It took just over an hour.", "just over an hour"),  # "over an hour": more than one
+        ("He won a six year term.", "six year"),  # the article belongs to "term"
+        ("They waited a day.", "a day"),
+        ("Right now, it is calm.", "now"),
+    ],
+)
+def test_extents_follow_timeml(text: str, expr: str) -> None:
+    assert [t.text for t in times_in(text)] == [expr]
+
+
+def test_then_current_is_past() -> None:
+    [t] = times_in("Holders can buy shares at half the then current market price.")
+    assert (t.text, t.timex_value) == ("then current", "PAST_REF")
+
+
+def test_possessive_day_words() -> None:
+    found = {t.text: t.timex_value for t in times_in("In today's world, tomorrow's vote matters.")}
+    assert found == {"tomorrow": "2019-06-06"}  # "today's world" is the present age, not a day
 
 
 def test_range_has_start_and_end_days() -> None:
@@ -173,6 +313,16 @@ def test_year_less_date_weighs_tense_against_distance() -> None:
     assert resolve_year(11, 20, anchor, "past") == 1989  # "was extended to Nov. 20": ahead
     assert resolve_year(10, 23, date(1999, 1, 22), "past") == 1998
     assert resolve_year(12, 5, date(2021, 1, 10), "future") == 2021
+    # a whole month told in the past tense: the last one, even when the next is nearer
+    assert resolve_year(1, None, date(1989, 10, 27), "past") == 1989
+    assert resolve_year(1, None, date(1989, 10, 27), "nearest") == 1990
+
+
+def test_year_ago_after_a_period_already_a_year_back_is_that_period() -> None:
+    text = "It lost $195 million in the 1988 period. The year-ago results included a charge."
+    found = {t.text: t for t in times_in(text, "1989-11-02")}
+    assert found["the 1988 period"].timex_value == "1988-Q3"
+    assert found["The year-ago results"].timex_value == "1988-Q3"
 
 
 def test_the_next_day_counts_from_the_last_date_mentioned() -> None:

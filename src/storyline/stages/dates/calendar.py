@@ -192,7 +192,8 @@ def resolve_year(month: int, day: int | None, anchor: date, direction: Direction
     News reports recent and upcoming events: the nearest such date wins, but a date on the
     wrong side of the anchor for the tense counts three times as far ("was extended to
     Nov. 20" in late October is still this November; "Oct. 23" said in January is last year's);
-    the future tense ("will") counts ten times.
+    the future tense ("will") counts ten times, and so does a whole month ahead told in the past
+    tense ("In January, the company hired..." in October is this year's January).
     """
 
     def cost(y: int) -> float:
@@ -201,6 +202,8 @@ def resolve_year(month: int, day: int | None, anchor: date, direction: Direction
         if first <= anchor <= last:
             return 0.0
         ahead = (first - anchor).days if first > anchor else -(anchor - last).days
+        if direction == "past" and ahead > 0 and not day:
+            return abs(ahead) * 10.0
         if (direction == "past" and ahead > 0) or (direction == "forward" and ahead < 0):
             return abs(ahead) * 3.0
         if direction == "future" and ahead < 0:  # "will" never points back

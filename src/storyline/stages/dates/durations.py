@@ -61,7 +61,7 @@ def duration(g: dict[str, str], ctx: Context) -> Resolved | None:
         return None
     if (g.get("adj") or "").lower() == "-old":
         return None  # an age ("a 6-year-old"), not a time
-    if g.get("half") and amount is not None:
+    if (g.get("half") or g.get("nhalf")) and amount is not None:  # "a week and a half"
         amount += 0.5
     value = duration_value(amount, unit)
     if g.get("num2") and g.get("unit2") and (unit2 := unit_of(g["unit2"])):
@@ -100,7 +100,8 @@ def vague_duration(g: dict[str, str], ctx: Context) -> Resolved | None:
 def fixed_vague(g: dict[str, str], ctx: Context) -> Resolved | None:
     """Normalise "a while", "some time", "a long time" (durations of unknown length)."""
     word = " ".join(g["word"].lower().split())
-    return Resolved("DURATION", "PXM" if word == "some time" else "PXX", "duration")
+    value = {"some time": "PXM", "the years": "PXY"}.get(word, "PXX")  # "over the years": years
+    return Resolved("DURATION", value, "duration")
 
 
 def set_adverb(g: dict[str, str], ctx: Context) -> Resolved | None:

@@ -10,6 +10,7 @@ from storyline.stages.dates.calendar import (
     SEASON_CODES,
     Grain,
     Point,
+    bounds,
     coarsen,
     easter,
     nth_weekday,
@@ -73,6 +74,14 @@ def _year_for(month: int, day: int | None, wd: str | None, ctx: Context) -> int 
         if fits:
             return min(fits, key=lambda y: abs(y - ctx.anchor.year))  # type: ignore[union-attr]
     return resolve_year(month, day, ctx.anchor, ctx.direction)
+
+
+def week_of(g: dict[str, str], ctx: Context) -> Resolved | None:
+    """Normalise "the week of March 6" to the ISO week the day falls in."""
+    day = full_date(g, ctx)
+    if day is None or day.point is None:
+        return None if day is None else unresolved("XXXX-WXX", "date")
+    return dated(coarsen(day.point, "week"), "date", day.basis or "published")
 
 
 def full_date(g: dict[str, str], ctx: Context) -> Resolved | None:
@@ -210,8 +219,9 @@ def season(g: dict[str, str], ctx: Context) -> Resolved | None:
     """Normalise "last fall", "this summer", "spring 1998"."""
     index = SEASON_CODES.index(SEASONS[g["season"].lower()])
     rel = (g.get("rel") or "").lower()
-    if g.get("year"):
-        return dated(Point("season", int(g["year"]), index), "season", "text")
+    if g.get("year") or g.get("spoken"):
+        y = int(g["year"]) if g.get("year") else _spoken(g["spoken"])
+        return dated(Point("season", y, index), "season", "text")
     if not rel or rel == "the":
         return None  # "fall" and "the fall" are too often not a season
     if ctx.anchor is None:
@@ -222,8 +232,30 @@ def season(g: dict[str, str], ctx: Context) -> Resolved | None:
         y -= index >= now.n
     elif rel == "next":
         y += index <= now.n
-    mod = {"early": "START", "late": "END"}.get(rel)
-    return dated(Point("season", y, index), "season", "published").with_mod(mod)
+    else:
+        return dated(_this_season(index, ctx), "season", "published").with_mod(
+            {"early": "START", "late": "END"}.get(rel)
+        )
+    return dated(Point("season", y, index), "season", "published")
+
+
+def _this_season(index: int, ctx: Context) -> Point:
+    """Return "this summer": the one under way, else the one the tense points to (the last
+    one in the past tense, the coming one in the future), else the nearest."""
+    assert ctx.anchor is not None
+    a = ctx.anchor
+    options = [Point("season", y, index) for y in (a.year - 2, a.year - 1, a.year, a.year + 1)]
+    for p in options:
+        first, last = bounds(p)
+        if first <= a <= last:
+            return p
+    before = [p for p in options if bounds(p)[1] < a]
+    after = [p for p in options if bounds(p)[0] > a]
+    if ctx.direction == "past":
+        return before[-1]
+    if ctx.direction in ("future", "forward"):
+        return after[0]
+    return min(before[-1], after[0], key=lambda p: min(abs((d - a).days) for d in bounds(p)))
 
 
 def holiday(g: dict[str, str], ctx: Context) -> Resolved | None:
@@ -270,7 +302,18 @@ def quarter(g: dict[str, str], ctx: Context) -> Resolved | None:
     if ctx.anchor is None:
         return unresolved(f"XXXX-{'H' if halves else 'Q'}{n}", "quarter")
     shift_by = {"next": 1, "last": -1, "this": 0}.get((g.get("next") or g.get("rel") or "").lower())
-    return dated(Point(grain, ctx.anchor.year + (shift_by or 0), n), "quarter", "published")
+    if shift_by is None:
+        shift_by = -_not_begun(grain, n, ctx)
+    return dated(Point(grain, ctx.anchor.year + shift_by, n), "quarter", "published")
+
+
+def _not_begun(grain: Grain, n: int, ctx: Context) -> bool:
+    """Tell a bare quarter told of in the past tense that has not begun this year: "profits
+    fell in the fourth quarter", reported in January, is last year's."""
+    if ctx.anchor is None or ctx.direction != "past":
+        return False
+    now = coarsen(Point.of(ctx.anchor), grain)
+    return n > now.n
 
 
 def quarter_relative(g: dict[str, str], ctx: Context) -> Resolved | None:
@@ -337,13 +380,17 @@ _SPOKEN = {
 }  # fmt: skip
 
 
+def _spoken(raw: str) -> int:
+    """Return the year a spoken year names ("nineteen ninety-four" -> 1994)."""
+    words = [w for w in raw.lower().replace("-", " ").split() if w not in ("and",)]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(_SPOKEN.get(w, 0) for w in words[2:])
+    return 1900 + sum(_SPOKEN.get(w, 0) for w in words[1:] if w != "hundred")
+
+
 def spoken_year(g: dict[str, str], ctx: Context) -> Resolved | None:
     """Normalise "nineteen ninety-six", "January nineteen ninety-seven", "two thousand"."""
-    words = [w for w in g["spoken"].lower().replace("-", " ").split() if w not in ("and",)]
-    if words[:2] == ["two", "thousand"]:
-        y = 2000 + sum(_SPOKEN.get(w, 0) for w in words[2:])
-    else:
-        y = 1900 + sum(_SPOKEN.get(w, 0) for w in words[1:] if w != "hundred")
+    y = _spoken(g["spoken"])
     if g.get("month"):
         month = month_number(g["month"])
         if month:
@@ -371,6 +418,7 @@ HANDLERS: dict[str, Handler] = {
     "date_dmy": full_date,
     "date_foreign": full_date,
     "date_iso": iso_date,
+    "week_of": week_of,
     "date_numeric": numeric_date,
     "month_year": month_year,
     "month": month_alone,

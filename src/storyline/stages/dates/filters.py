@@ -60,7 +60,23 @@ def plausible(doc: Doc, cand: Candidate) -> bool:
         return _year_is_year(doc, inside.start)
     if cand.rule == "ref_word":
         return _ref_word_ok(doc, cand, inside)
-    return True
+    return not (cand.rule in _TITLE_RULES and _title_cased(doc, cand, inside))
+
+
+#: Rules whose words, all capitalised inside a sentence, name a show or a paper rather than
+#: a time ("CBS's '60 Minutes'", "ABC's 'This Week With David Brinkley'").
+_TITLE_RULES = frozenset({"duration", "unit_rel", "unit_the"})
+
+
+def _title_cased(doc: Doc, cand: Candidate, inside: range) -> bool:
+    """Tell an expression whose unit word is capitalised though it does not start a sentence."""
+    words = doc.article.text[cand.start : cand.end].split()
+    if not words[-1].istitle():  # "Minutes", not "minutes" nor an all-capitals "WEEK"
+        return False
+    sent = doc.sentence_of(cand.start)
+    return (
+        sent is not None and sent.start < cand.start and doc.tokens[inside.start].start > sent.start
+    )
 
 
 def _month_is_month(doc: Doc, cand: Candidate, inside: range) -> bool:

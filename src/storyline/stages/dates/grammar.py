@@ -60,15 +60,25 @@ _UNIT = (
 _ORD = rf"(?:\d+(?:st|nd|rd|th)|{_alt(k for k in ORDINALS if k != 'last')})"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _APPROX = (
-    r"(?:about|around|roughly|approximately|nearly|almost|some|over|more\s+than|less\s+than"
+    r"(?:about|around|roughly|approximately|nearly|almost|some|over(?!\s+the\b)|more\s+than|less\s+than"
     r"|at\s+least|at\s+most|up\s+to|under|just\s+over|just\s+under|only|barely|well\s+over)"
 )
 _EDGE = r"(?:early|late|mid|earlier|later)"
+#: A year said in words, as transcripts write it: "nineteen ninety-four", "two thousand".
+_SPOKEN_YEAR = (
+    r"nineteen\s+(?:(?:hundred\s+)?(?:and\s+)?)?(?:ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+(?:and\s+)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten))?"
+)
 _HOLIDAY = _alt(
     [*FIXED_HOLIDAYS, *FLOATING_HOLIDAYS, "easter", "easter sunday", "good friday", "election day"]
 )
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time))?"
-_AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+_AMPM = (
+    r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon"
+    r"|evening)\b|(?:o'clock\s+)?at\s+night\b)"
+)
 
 #: (rule name, pattern, priority). Higher priority wins between equally long candidates.
 _RULES: tuple[tuple[str, str, int], ...] = (
@@ -108,12 +118,14 @@ _RULES: tuple[tuple[str, str, int], ...] = (
      r"'?s\b", 3),
     ("century", rf"(?:the\s+)?(?:(?P<edge>{_EDGE})[\s-]+)?(?P<ord>{_ORD})[\s-]century\b", 3),
     ("season", rf"(?:(?P<rel>last|this|next|early|late|the)\s+)?(?P<season>spring|summer|autumn"
-     rf"|fall|winter)(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b", 2),
+     rf"|fall|winter)(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<spoken>{_SPOKEN_YEAR})))?\b", 2),
     ("holiday", rf"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>{_HOLIDAY})(?:\s+(?P<year>"
      rf"{_YEAR}))?\b", 3),
+    ("week_of", rf"the\s+week\s+of\s+(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b"
+     rf"(?:,?\s+(?P<year>{_YEAR})\b)?", 5),
     # --- quarters and halves ---
-    ("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<year>{_YEAR})\s+|(?P<fiscal>fiscal)[\s-]+"
-     rf"|(?P<next>next|last|this)\s+year's\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
+    ("quarter", rf"(?:(?P<the>the)\s+)?(?:(?:fiscal\s+)?(?P<year>{_YEAR})(?:'s)?\s+"
+     rf"|(?P<fiscal>fiscal)[\s-]+|(?P<next>next|last|this)\s+year's\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
      rf"4th|final)[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half|period)(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?"
      rf"(?P<year2>{_YEAR})|(?P<rel>this|last|next)\s+year))?\b", 3),
     ("quarter_rel", r"(?:(?P<the>the)\s+)?(?:(?P<rel>latest|last|current|past|previous|"
@@ -144,19 +156,19 @@ _RULES: tuple[tuple[str, str, int], ...] = (
      rf"saturdays|sundays)(?:\s+(?P<part>{_PART}s?))?\b", 2),
     # --- deictic expressions (relative to the publication date) ---
     ("day_deictic", rf"(?:(?P<edge>{_EDGE})\s+)?(?P<word>today|tomorrow|yesterday|tonight)"
-     rf"(?!'s\s+[a-z])(?:'s)?(?:\s+(?P<part>{_PART}))?\b", 3),
+     rf"(?!(?<=today)'s\s+[a-z])(?:'s)?(?:\s+(?P<part>{_PART}))?\b", 3),
     ("day_before", r"the\s+day\s+(?P<rel>before\s+yesterday|after\s+tomorrow)\b", 4),
+    ("part_edge", rf"(?P<edge>early|late|mid)[\s-]+(?P<part>morning|afternoon|evening)"
+     rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WD}|today|yesterday|tomorrow))?\b", 3),
     ("part_rel", rf"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{_PART})\b", 3),
     ("ref_word", r"\b(?P<word>now|nowadays|currently|current|presently|recently|lately|"
-     r"these\s+days|right\s+now|the\s+present|the\s+past|the\s+future|the\s+near\s+future|"
+     r"these\s+days|then[\s-]+current|the\s+present|the\s+past|the\s+future|the\s+near\s+future|"
      r"the\s+near\s+term|the\s+short\s+term|the\s+distant\s+past|the\s+distant\s+future|"
      r"at\s+the\s+moment)\b", 1),
+    ("one_day", r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bmay\s)"
+     r"|(?<=\bcan\s))(?P<word>one\s+day|some\s+day)\b", 3),
     ("year_spoken", rf"(?:the\s+year\s+|(?P<month>{_MONTH_FULL})\s+)?"
-     r"(?P<spoken>nineteen\s+(?:(?:hundred\s+)?"
-     r"(?:and\s+)?)?(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-     r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|"
-     r"four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|"
-     r"five|six|seven|eight|nine|ten))?)\b(?![\s-]+(?:years?|days?|months?|weeks?|people|"
+     rf"(?P<spoken>{_SPOKEN_YEAR})\b(?![\s-]+(?:years?|days?|months?|weeks?|people|"
      r"dollars|troops|soldiers|miles|times)\b)", 3),
     ("decade_spoken", r"the\s+(?:(?P<edge>early|late|mid)[\s-]+)?(?P<spoken>twenties|thirties|"
      r"forties|fifties|sixties|seventies|eighties|nineties)\b", 3),
@@ -171,11 +183,14 @@ _RULES: tuple[tuple[str, str, int], ...] = (
      r"year\s+end|year-earlier|year-ago|year\s+earlier|prior-year|year-before|month-end)"
      r"(?:\s+(?P<what>period|quarter|(?:first|second|third|fourth)\s+quarter|nine\s+months|"
      r"six\s+months|results))?\b", 2),
+    ("period_last_year", r"the\s+(?:corresponding|comparable|same)\s+(?P<what>period|quarter)\s+"
+     r"(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))\b|last\s+year's\s+(?:(?P<ord>first|"
+     r"second|third|fourth)\s+)?(?P<unit>quarter|period)\b", 4),
     ("edge_rel", rf"(?P<edge>{_EDGE})\s+(?:in\s+)?(?P<rel>this|last|next|that)\s+"
      r"(?P<unit>week|month|year|decade|century|quarter)\b", 4),
     ("ago", rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})"
-     r"(?P<orso>\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|from\s+now|hence|back)"
-     r"\b(?!\s+(?:than|the|a|an|his|her|their|its|this|that|he|she|it|they|we|i|you)\b)", 4),
+     r"(?P<orso>\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|from\s+now|hence|(?:earlier|back)"
+     r"\b(?!\s+(?:than|the|a|an|his|her|their|its|this|that|he|she|it|they|we|i|you)\b))\b", 4),
     ("recent_units", r"(?:the\s+)?(?P<rel>recent|coming|next\s+few|past\s+few|last\s+few|"
      r"next\s+several|past\s+several|last\s+several|previous|upcoming|later|earlier|"
      r"preceding|following|early|late|first|final)\s+(?P<unit>days|weeks|months|years|"
@@ -183,7 +198,8 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     # --- durations ---
     ("duration", rf"(?:(?P<approx>{_APPROX})\s+)?(?:(?P<the>the|a|an|another|an\s+additional"
      rf"|the\s+(?P<rel>first|last|past|next|previous|coming|final|latest|following|"
-     rf"preceding|remaining|same|initial|entire|whole|full)))?\s*(?P<num>{_NUM})[\s-]+"
+     rf"preceding|remaining|same|initial|entire|whole|full)))?\s*(?P<num>{_NUM})"
+     r"(?P<nhalf>\s+and\s+a\s+half)?[\s-]+"
      r"(?:(?:more|additional|extra|straight|consecutive|full|long|trading|business|working)\s+)?"
      rf"(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?P<adj>-long|-old)?"
      rf"(?:\s+and\s+(?P<num2>{_NUM})\s+(?P<unit2>{_UNIT}))?(?P<orso>\s+or\s+so)?\b"
@@ -201,7 +217,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("set_every", rf"\b(?P<q>every|each|per)\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT}|"
      rf"(?P<wd>{_WD})|(?P<month>{_MONTH_FULL}))\b", 3),
     ("set_a_unit", r"(?:(?<=\d\s)|(?<=million\s)|(?<=billion\s)|(?<=thousand\s)|(?<=percent\s)"
-     r"|(?<=%\s)|(?<=times\s))(?:a|an|per)\s+(?P<unit>day|week|month|year|hour)\b", 2),
+     r"|(?<=%\s)|(?<=times\s))(?:a|an|per)\s+(?P<unit>day|week|month|year|hour)\b", 3),
 )  # fmt: skip
 
 _COMPILED = tuple(
@@ -271,16 +287,25 @@ def _candidate(text: str, m: re.Match[str], name: str, priority: int) -> Candida
     if end <= start:
         return None
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
-    if name == "duration" and (det := _ADJECTIVAL.match(text, start, end)):
-        start = det.end()  # "the three-day truce": the article belongs to "truce"
+    if name == "duration" and (
+        (det := _ADJECTIVAL.match(text, start, end))
+        or (det := _SINGULAR_UNIT.match(text, start, end))
+    ):
+        start = det.end()  # "the three-day truce", "a six year term": the article is the noun's
     return Candidate(start, end, name, groups, priority)
 
 
 _ADJECTIVAL = re.compile(r"(?:the|a|an)\s+(?=\S+-\S+$)", re.IGNORECASE)
+#: A count above one with a singular unit is an adjective too ("a six year term").
+_SINGULAR_UNIT = re.compile(
+    rf"(?:the|a|an)\s+(?=(?:\d+|{_NUMWORD})\s+(?:day|week|month|year|hour|minute)$)(?!one\s)",
+    re.IGNORECASE,
+)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop leading "from"/"between" and surrounding spaces; keep an abbreviation's dot."""
+    """Drop leading "from"/"between", surrounding spaces and a possessive "'s"; keep an
+    abbreviation's dot."""
     while start < end and text[start].isspace():
         start += 1
     low = text[start:end].lower()
@@ -290,6 +315,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             break
     while end > start and text[end - 1] in " \t\n,":
         end -= 1
+    if end - start > 3 and text[end - 2 : end] in ("'s", "\u2019s") and text[end - 3].isalpha():
+        end -= 2  # the possessive is not part of the expression: "yesterday's announcement"
     return start, end
 
 

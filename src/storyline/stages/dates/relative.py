@@ -32,10 +32,13 @@ _PRESENT = {
     "now", "nowadays", "currently", "current", "presently", "these days", "right now",
     "just now", "the present", "at the moment",
 }  # fmt: skip
-_PAST = {"recently", "recent", "lately", "previously", "formerly", "the past", "the distant past"}
+_PAST = {
+    "recently", "recent", "lately", "previously", "formerly", "the past", "the distant past",
+    "then current", "then-current",
+}  # fmt: skip
 _FUTURE = {
     "soon", "the future", "future", "the near future", "the near term", "in the future",
-    "the distant future", "someday", "one day",
+    "the distant future", "someday", "one day", "some day",
 }  # fmt: skip
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _GRAINS: dict[str, Grain] = {
@@ -133,7 +136,7 @@ def clock(g: dict[str, str], ctx: Context) -> Resolved | None:
         hour, minute = (24 if noon == "midnight" else 12), 0
     else:
         hour, minute = int(g["h"]), int(g.get("m") or 0)
-        ampm = (g.get("ampm") or "").lower().replace(".", "")
+        ampm = _meridiem(g.get("ampm") or "")
         if (ampm and not 1 <= hour <= 12) or minute > 59 or hour > 24:
             return None
         if ampm == "pm" and hour < 12:
@@ -152,6 +155,26 @@ def clock(g: dict[str, str], ctx: Context) -> Resolved | None:
         return unresolved(f"XXXX-XX-XX{time}", "time", "TIME")
     out = dated(day, "time", basis, time)
     return out.with_mod("APPROX" if g.get("approx") else None)
+
+
+def _meridiem(raw: str) -> str:
+    """Return "am" or "pm" for "a.m.", "PM", "in the morning", "in the evening", "at night"."""
+    low = raw.lower().replace(".", "")
+    if low.endswith("morning"):
+        return "am"
+    if low.endswith(("afternoon", "evening", "night")):
+        return "pm"
+    return low
+
+
+def part_with_edge(g: dict[str, str], ctx: Context) -> Resolved | None:
+    """Normalise "mid-afternoon", "late morning yesterday", "early evening Friday": the part
+    of the day a weekday or "yesterday" names, else of the last day the text gave."""
+    part = PARTS_OF_DAY[g["part"].lower()]
+    day, basis = _day_context(g.get("wd"), ctx)
+    if day is None:
+        return unresolved(f"XXXX-XX-XXT{part}", "time", "TIME")
+    return dated(day, "time", basis, f"T{part}")
 
 
 def day_word(g: dict[str, str], ctx: Context) -> Resolved | None:
@@ -292,13 +315,27 @@ def year_word(g: dict[str, str], ctx: Context) -> Resolved | None:
     if what in ("quarter", "period") and (ctx.ref is None or ctx.ref.grain != "quarter"):
         last = shift(coarsen(Point.of(ctx.anchor), "quarter"), -1, "quarter")
         return dated(shift(last, -1, "year"), "quarter", "published")
-    return _year_before(ctx)
+    return _year_before(ctx, deictic=word == "year-ago")
 
 
-def _year_before(ctx: Context) -> Resolved:
-    """Return "a year earlier": the period the text is about (a quarter, usually), a year back."""
+def period_last_year(g: dict[str, str], ctx: Context) -> Resolved | None:
+    """Normalise "the corresponding period last year", "last year's third quarter": the
+    period the text reports on, a year back (as "the year-earlier quarter")."""
+    what = f"{g['ord']} quarter" if g.get("ord") else "quarter"
+    return year_word({"word": "year-earlier", "what": what}, ctx)
+
+
+def _year_before(ctx: Context, deictic: bool = False) -> Resolved:
+    """Return "a year earlier": the period the text is about (a quarter, usually), a year back.
+
+    "A year ago" counts from the publication date (`deictic`): when the period last talked of
+    already lies in an earlier year ("the 1988 period ... the year-ago results"), it is that
+    period, not one a further year back.
+    """
     assert ctx.anchor is not None
     if ctx.ref is not None and ctx.ref.grain == "quarter":
+        if deictic and ctx.ref.year < ctx.anchor.year:
+            return dated(ctx.ref, "relative", "reference")
         return dated(shift(ctx.ref, -1, "year"), "relative", "reference")
     return dated(Point("year", ctx.anchor.year - 1), "relative", "published")
 
@@ -324,7 +361,8 @@ def ago(g: dict[str, str], ctx: Context) -> Resolved | None:
     if unit in ("hour", "minute", "second"):
         return fuzzy("PAST_REF" if back else "FUTURE_REF")
     if unit == "year" and amount == 1 and ctx.anchor is not None:
-        return _year_before(ctx).with_mod("APPROX" if g.get("approx") else None)
+        deictic = direction == "ago"
+        return _year_before(ctx, deictic).with_mod("APPROX" if g.get("approx") else None)
     anaphoric = direction in ("earlier", "later", "before", "after")
     base, basis = _base(ctx, anaphoric)
     if base is None:
@@ -352,10 +390,13 @@ HANDLERS: dict[str, Handler] = {
     "day_foreign": foreign_day_word,
     "day_before": day_before,
     "part_rel": part_of_day,
+    "part_edge": part_with_edge,
     "ref_word": reference_word,
+    "one_day": reference_word,
     "unit_rel": unit_relative,
     "unit_the": unit_the,
     "year_end": year_word,
+    "period_last_year": period_last_year,
     "edge_rel": edge_relative,
     "ago": ago,
 }

@@ -25,9 +25,12 @@ _PLAN_VERBS = frozenset({
     "promise", "vow", "threaten", "agree", "want", "seek", "decide", "pledge", "forecast",
 })  # fmt: skip
 _MAX_CLIMB = 6
-#: Prepositions that point ahead unless the clause is in the past ("were waiting until Sunday").
+#: Words that point ahead unless the clause tells a state that lasted up to the time ("were
+#: waiting until Sunday"): deadlines, and plans ("the rally was set for Sunday").
 _DEADLINE = re.compile(
-    r"\b(?:as soon as|as early as|no later than|until|till|by)\s+$", re.IGNORECASE
+    r"\b(?:as soon as|as early as|no later than|until|till|by|through|effective"
+    r"|(?:set|scheduled|slated|planned|due)\s+for)\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -47,9 +50,24 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     verb = _governing_verb(doc, inside)
     tense = Tense("nearest") if verb is None else _tense_of(doc, verb)
     before = doc.article.text[max(0, start - 20) : start]
-    if tense.direction == "nearest" and _DEADLINE.search(before):
-        return Tense("forward", planned=True)  # "as soon as Tuesday", "until 9 a.m. Tuesday"
+    if _DEADLINE.search(before) and (
+        tense.direction == "nearest" or (tense.direction == "past" and not _state_before(doc, verb))
+    ):
+        # "as soon as Tuesday", "until 9 a.m. Tuesday"; in the past tense a deadline that was
+        # set, extended or postponed still lies ahead ("postponed until Tuesday morning")
+        return Tense("forward", planned=True)
     return tense
+
+
+def _state_before(doc: Doc, verb: int | None) -> bool:
+    """Tell a state that lasted up to the time ("had not called him a suspect until Thursday",
+    "were waiting until Sunday"): the pluperfect or the past progressive."""
+    if verb is None:
+        return False
+    auxes = [doc.tokens[j] for j in _children(doc, verb) if doc.tokens[j].dep in ("aux", "auxpass")]
+    had = any(_word(doc, a) == "had" for a in auxes)
+    progressive = doc.tokens[verb].tag == "VBG" and any(a.lemma == "be" for a in auxes)
+    return had or progressive
 
 
 def _governing_verb(doc: Doc, inside: range) -> int | None:
