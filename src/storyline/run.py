@@ -115,6 +115,10 @@ def run_corpus(
     started = time.perf_counter()
     out = Path(out_dir)
     engine = engine or make_engine()
+    if db is not None:
+        from storyline.store.runs import check_store  # the store needs DuckDB: import it here
+
+        check_store(db)
     result = RunResult(str(out), type(engine).__name__, paths=list(paths))
     store = ShardStore(out / "shards")
     pipeline = build_pipeline(stages)
@@ -130,7 +134,7 @@ def run_corpus(
         result.blocks = _corpus(result.shards, window, out / "briefs", engine)
         timer["corpus_stages"] += time.perf_counter() - t0
     if db is not None:
-        from storyline.store.runs import load_run  # the store needs DuckDB: import it only here
+        from storyline.store.runs import load_run
 
         t0 = time.perf_counter()
         result.stored = load_run(result, db)

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from storyline.cli import main
 from storyline.engines import SerialEngine
+from storyline.errors import StorylineError
 from storyline.run import RunResult, run_corpus
 from storyline.store import ingest, read_store
 from storyline.store.runs import LoadReport
@@ -103,6 +104,14 @@ def test_a_changed_article_on_rerun_leaves_no_article_in_two_stories(tmp_path: P
     held = memberships(db)
     assert len(held) == 4 and all(len(s) == 1 for s in held.values())
     assert counts(db)["stories"] == 2  # the run's three, and the old version on its own
+
+
+def test_an_unusable_store_stops_the_run_before_any_work(tmp_path: Path) -> None:
+    (tmp_path / "not.duckdb").write_text("not a database", encoding="utf-8")
+    paths = write_articles(tmp_path / "in", 2)
+    with pytest.raises(StorylineError, match="not a valid DuckDB"):
+        quick_run(paths, tmp_path / "run", tmp_path / "not.duckdb")
+    assert not (tmp_path / "run").exists()
 
 
 @pytest.mark.model

@@ -49,6 +49,12 @@ class LoadReport:
     rebuilt: tuple[str, ...]  # stories rebuilt from what the replaced ones held besides
 
 
+def check_store(db: str | Path) -> None:
+    """Create or upgrade store `db` now, so a busy or unusable file stops a run before its work."""
+    with Writer(db) as writer, writer.window():
+        pass
+
+
 def load_run(result: RunResult, db: str | Path, *, batch_size: int = BATCH_SIZE) -> LoadReport:
     """Load a finished run's articles, inputs and stories into store `db`."""
     started = utc_now()
