@@ -23,7 +23,7 @@ from storyline.model import Brief, Doc, Story
 from storyline.render import write_brief
 from storyline.render.index import span_label
 from storyline.render.view import outlet_names
-from storyline.run import RunResult, check_store, run_corpus
+from storyline.run import RunResult, run_corpus
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -478,7 +478,12 @@ def _brief_from_store(db: str, refs: tuple[str, ...], out_dir: str, quiet: bool)
     type=click.Path(file_okay=False),
     help="Folder for shards, briefs, inputs.jsonl and run.json; a rerun resumes in it.",
 )
-@click.option("--db", default=None, help="DuckDB file to load the results into (needs the store).")
+@click.option(
+    "--db",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Store (DuckDB) to load the run's articles and stories into; created if missing.",
+)
 @click.option(
     "--engine",
     type=click.Choice(["local", "ray"]),
@@ -524,12 +529,13 @@ def run(
 ) -> None:
     """Process a crawl (WARC, feeds, URL lists, files) into shards and briefs per time window.
 
-    Example: storyline run CC-NEWS-20210324.warc.gz --out run/ --engine local
+    With --db FILE, the run's articles and stories are then loaded into that store, where
+    'storyline stories', 'search' and 'serve' read them; a rerun adds nothing twice.
+
+    Example: storyline run CC-NEWS-20210324.warc.gz --out run/ --db news.duckdb
     """
     err = Console(stderr=True, quiet=quiet, emoji=False)
     try:
-        if db is not None:
-            check_store(db)
         result = run_corpus(
             list(paths),
             out_dir,
@@ -539,6 +545,7 @@ def run(
             stories=not no_stories,
             fetch=FetchPolicy(allow_private=allow_private),
             track=None if quiet else _counter(err),
+            db=db,
         )
     except StorylineError as exc:
         raise click.ClickException(str(exc)) from None
@@ -580,6 +587,14 @@ def _run_summary(console: Console, result: RunResult) -> None:
         console.print(
             f"  {block.window}: {block.articles} articles, {block.stories} stories, "
             f"{block.facts} facts -> {block.brief}",
+            markup=False,
+            highlight=False,
+        )
+    if result.stored is not None:
+        stored = result.stored
+        console.print(
+            f"  store: {stored.new_articles} new articles, {stored.stored_articles} already "
+            f"stored; {len(stored.stories)} stories written, {len(stored.superseded)} replaced",
             markup=False,
             highlight=False,
         )

@@ -6,9 +6,11 @@ Layout of a run folder:
     shards/part-00000.parquet    per-article results, one row per article (`doc` is JSON)
     shards/_done.jsonl           finished shards; a rerun skips them (resume)
     briefs/<window>/brief.*      one brief per time window (corpus stages ran per block)
+    briefs/<window>/stories.jsonl  that window's stories, one JSON record a line (for the store)
     run.json                     counts, blocks, stories and where the time went
 
-The same `Pipeline` runs on every engine; engines only decide where stages run.
+The same `Pipeline` runs on every engine; engines only decide where stages run. With a store
+(`db`), the run's articles and stories are loaded into it at the end (`storyline.store.runs`).
 """
 
 from __future__ import annotations
@@ -21,22 +23,26 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from storyline.codec import doc_from_json
+from storyline.codec import doc_from_json, from_data, to_data
 from storyline.engines import Engine, make_engine
 from storyline.errors import InputError, StorylineError
 from storyline.ingest import IngestResult, read_inputs
 from storyline.ingest.fetch import FetchPolicy
-from storyline.model import Article, Brief, Doc, InputRecord, content_id
+from storyline.model import Article, Brief, Doc, InputRecord, Story, content_id
 from storyline.pipeline import DEFAULT_STAGES, Pipeline, build_pipeline
 from storyline.render import write_brief
 from storyline.shards import ShardStore, read_column, read_docs
 from storyline.stories import build_stories
 
+if TYPE_CHECKING:
+    from storyline.store.runs import LoadReport
+
 #: Articles per Parquet shard: large enough for cheap files, small enough to redo on resume.
 SHARD_SIZE = 1000
 WINDOWS = ("day", "week", "month", "all")
+STORIES = "stories.jsonl"  # beside each window's brief
 _NUMBER = re.compile(r"(?<!HTTP )(?<!status )\b\d+\b")  # "only 12 words" -> "only N words"
 
 #: Wraps the stream of processed docs, e.g. to draw a progress bar (no total is known).
@@ -68,6 +74,8 @@ class RunResult:
     blocks: list[BlockResult] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     shards: list[str] = field(default_factory=list)  # this run's shard files, in input order
+    paths: list[str] = field(default_factory=list)  # the inputs as given
+    stored: LoadReport | None = None  # what loading into the store did (with `db`)
 
 
 def window_of(published: str | None, window: str) -> str:
@@ -96,14 +104,22 @@ def run_corpus(
     stories: bool = True,
     fetch: FetchPolicy | None = None,
     track: Tracker | None = None,
+    db: str | Path | None = None,
 ) -> RunResult:
-    """Run the pipeline over every input into `out_dir`; finished shards from before are kept."""
+    """Run the pipeline over every input into `out_dir`; finished shards from before are kept.
+
+    With `db`, the run's articles and stories are then loaded into that store.
+    """
     if window not in WINDOWS:
         raise StorylineError(f"unknown window {window!r}: use one of {', '.join(WINDOWS)}")
     started = time.perf_counter()
     out = Path(out_dir)
     engine = engine or make_engine()
-    result = RunResult(str(out), type(engine).__name__)
+    if db is not None:
+        from storyline.store.runs import check_store  # the store needs DuckDB: import it here
+
+        check_store(db)
+    result = RunResult(str(out), type(engine).__name__, paths=list(paths))
     store = ShardStore(out / "shards")
     pipeline = build_pipeline(stages)
     timer: dict[str, float] = defaultdict(float)
@@ -117,6 +133,12 @@ def run_corpus(
         t0 = time.perf_counter()
         result.blocks = _corpus(result.shards, window, out / "briefs", engine)
         timer["corpus_stages"] += time.perf_counter() - t0
+    if db is not None:
+        from storyline.store.runs import load_run
+
+        t0 = time.perf_counter()
+        result.stored = load_run(result, db)
+        timer["load_store"] += time.perf_counter() - t0
     total = time.perf_counter() - started
     pipeline_s = total - sum(timer.values())
     result.seconds = {k: round(v, 2) for k, v in {**timer, "per_article_stages": pipeline_s,
@@ -211,6 +233,9 @@ def corpus_block(job: tuple[dict[str, list[int]], str, str]) -> BlockResult:
     found = build_stories(docs)
     brief = Brief(inputs=inputs, articles=tuple(d.article for d in docs), stories=found)
     written = write_brief(brief, out)
+    with (Path(out) / STORIES).open("w", encoding="utf-8") as fh:
+        for story in found:
+            fh.write(json.dumps(to_data(story), ensure_ascii=False, separators=(",", ":")) + "\n")
     facts = sum(len(s.facts) for s in found)
     return BlockResult(key, len(docs), len(found), facts, str(written[0]))
 
@@ -221,13 +246,16 @@ def iter_docs(shard_files: Sequence[str]) -> Iterator[Doc]:
         yield from (doc_from_json(str(text)) for _, _, text in read_column([name], "doc"))
 
 
-def check_store(db: str) -> None:
-    """Fail early for `--db` until the DuckDB store exists (it loads `iter_docs` output)."""
-    try:
-        import storyline.store  # noqa: F401
-    except ImportError:
-        raise StorylineError(
-            f"--db {db}: this build has no DuckDB store yet (storyline.store); "
-            "use --out DIR, whose Parquet shards DuckDB reads directly"
-        ) from None
-    raise StorylineError(f"--db {db}: the store is present but `storyline run` is not wired to it")
+def iter_stories(blocks: Sequence[BlockResult]) -> Iterator[tuple[str, list[Story]]]:
+    """Yield each block's window and the stories its corpus stages built."""
+    for block in blocks:
+        if block.brief is None:
+            continue
+        lines = (Path(block.brief).parent / STORIES).read_text(encoding="utf-8").splitlines()
+        yield block.window, [from_data(Story, json.loads(line)) for line in lines if line]
+
+
+def read_input_log(out_dir: str | Path) -> list[InputRecord]:
+    """Return what became of every input of the last run in `out_dir` (`inputs.jsonl`)."""
+    lines = (Path(out_dir) / "inputs.jsonl").read_text(encoding="utf-8").splitlines()
+    return [InputRecord(**json.loads(line)) for line in lines if line]

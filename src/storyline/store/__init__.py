@@ -23,6 +23,7 @@ from storyline.store.read import (
     load_story,
     story_brief,
 )
+from storyline.store.runs import LoadReport, load_run
 from storyline.store.schema import MIGRATIONS, migrate
 from storyline.store.search import SearchResults, search
 
@@ -32,6 +33,7 @@ __all__ = [
     "ArticleView",
     "EntityView",
     "IngestReport",
+    "LoadReport",
     "SearchResults",
     "StoreBusyError",
     "StoreError",
@@ -45,6 +47,7 @@ __all__ = [
     "list_stories",
     "load_article",
     "load_entity",
+    "load_run",
     "load_story",
     "migrate",
     "read_store",

@@ -53,6 +53,16 @@ def record_inputs(
     con.execute("INSERT OR IGNORE INTO inputs SELECT * FROM new_inputs")
 
 
+def stored_inputs(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[InputRecord]:
+    """Return the recorded inputs that gave these articles, oldest first."""
+    rows = con.execute(
+        "SELECT path, status, reason, article_id FROM inputs "
+        "WHERE list_contains(?, article_id) ORDER BY seen_at, path",
+        [list(article_ids)],
+    ).fetchall()
+    return [InputRecord(path=r[0], status=r[1], reason=r[2], article_id=r[3]) for r in rows]
+
+
 _INPUT_COLUMNS = (
     ("key", "VARCHAR"),
     ("path", "VARCHAR"),

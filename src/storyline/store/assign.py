@@ -27,6 +27,8 @@ from storyline.stories.cluster import (
     features_from_doc,
 )
 
+#: Prefix of the key a story clustering started has until placing is over.
+_PROVISIONAL = "p"
 #: At most this many stored articles are replayed to place new ones (the most recent first).
 WARM_ARTICLES = 2000
 
@@ -55,13 +57,10 @@ class StoryAssigner:
         self._next: dict[str, int] = {}  # store key -> next free position
         if self._requested is not None:
             return
-        stored = _nearby(con, fresh, config.idle_days)
-        feats = [features_from_doc(unpack(Doc, doc)) for _, _, doc in stored]
-        self._clusterer.warm_up(feats)
-        order = sorted(range(len(feats)), key=lambda i: (feats[i].day or 0.0, i))
-        for i in order:
-            self._clusterer.add(feats[i])
-            self._story_of[stored[i][0]] = stored[i][1]
+        # Replayed in the order they arrived, so a resumed ingest sees what the killed one saw.
+        for article_id, key, doc in _nearby(con, fresh, config.idle_days):
+            self._clusterer.add(features_from_doc(unpack(Doc, doc)))
+            self._story_of[article_id] = key
 
     def place(
         self, con: duckdb.DuckDBPyConnection, docs: Sequence[Doc]
@@ -83,9 +82,28 @@ class StoryAssigner:
             for a in self._clusterer.members(assignment.story)
             if a in self._story_of
         )
-        key = owners.most_common(1)[0][0] if owners else content_id(doc.id, prefix="s")
+        key = owners.most_common(1)[0][0] if owners else content_id(doc.id, prefix=_PROVISIONAL)
         self._story_of[doc.id] = key
         return key
+
+
+def name_new_stories(con: duckdb.DuckDBPyConnection) -> None:
+    """Give each story that clustering started its articles' content id as its key.
+
+    A new story's key is provisional (`p...`, named after its first article) while articles
+    are placed, a killed run's included; once placing is over it becomes the story's content
+    id, so a story one ingest (or one `storyline run --db`) creates has the same id however it
+    came into the store.
+    """
+    rows = con.execute(
+        "SELECT story_id, list(article_id ORDER BY article_id) FROM pending_articles "
+        "WHERE starts_with(story_id, ?) GROUP BY story_id",
+        [_PROVISIONAL],
+    ).fetchall()
+    for key, members in rows:
+        final = content_id(*members, prefix="s")
+        if final != key:
+            con.execute("UPDATE pending_articles SET story_id = ? WHERE story_id = ?", [final, key])
 
 
 def _nearby(
@@ -102,7 +120,7 @@ def _nearby(
         "UNION ALL SELECT article_id, story_id FROM pending_articles"
     )
     query = (
-        f"SELECT m.article_id, m.story_id, a.doc FROM ({members}) m "
+        f"SELECT m.article_id, m.story_id, a.doc, a.rowid FROM ({members}) m "
         "JOIN articles a ON a.id = m.article_id"
     )
     params: list[object] = []
@@ -111,9 +129,10 @@ def _nearby(
         lo, hi = days[0] - span, days[-1] + span
         query += " WHERE a.published >= ? AND a.published <= ?"
         params += [lo.isoformat(), hi.isoformat() + "T99"]
-    query += " ORDER BY a.published DESC NULLS LAST, a.ingested_at DESC LIMIT ?"
+    query += " ORDER BY a.published DESC NULLS LAST, a.rowid DESC LIMIT ?"
     params.append(WARM_ARTICLES)
-    return [(str(r[0]), str(r[1]), bytes(r[2])) for r in con.execute(query, params).fetchall()]
+    rows = sorted(con.execute(query, params).fetchall(), key=lambda r: r[3])  # arrival order
+    return [(str(r[0]), str(r[1]), bytes(r[2])) for r in rows]
 
 
 def _date(iso: str | None) -> date | None:

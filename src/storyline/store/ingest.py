@@ -24,8 +24,8 @@ from storyline.errors import InputError
 from storyline.ingest import read_inputs
 from storyline.model import Article, Doc, InputRecord, content_id
 from storyline.pipeline import DEFAULT_STAGES, build_pipeline
-from storyline.store.articles import record_inputs, save_docs
-from storyline.store.assign import StoryAssigner
+from storyline.store.articles import record_inputs, save_docs, stored_inputs
+from storyline.store.assign import StoryAssigner, name_new_stories
 from storyline.store.codec import unpack
 from storyline.store.connect import Writer, load_fts
 from storyline.store.stories import StoryWrite, save_story
@@ -59,11 +59,11 @@ def ingest(
     """Add the articles in `paths` to store `db` and rebuild the stories they join."""
     pipeline = build_pipeline(stages)
     records, articles = _read(paths)
-    started = _now()
+    started = utc_now()
     run_id = content_id(started.isoformat(), *paths, prefix="r")
     with Writer(db) as writer:
         with writer.window() as con:
-            stored = _stored_ids(con, [a.id for a in articles])
+            stored = stored_ids(con, [a.id for a in articles])
             fresh = [a for a in articles if a.id not in stored]
             assigner = StoryAssigner(con, fresh, story)
             record_inputs(con, records, run_id, started)
@@ -73,16 +73,16 @@ def ingest(
             )
         docs = (engine or make_engine()).map(pipeline, [Doc(article=a) for a in fresh])
         stream: Iterable[Doc] = track(docs, len(fresh)) if track else docs
-        for batch in _batches(stream, batch_size):
+        for batch in in_batches(stream, batch_size):
             with writer.window() as con:
-                save_docs(con, batch, assigner.place(con, batch), run_id, _now())
+                save_docs(con, batch, assigner.place(con, batch), run_id, utc_now())
         updated = rebuild_pending(writer)
         refresh_search_index(writer)
         with writer.window() as con:
             con.execute(
                 "UPDATE runs SET finished_at = ?, new_articles = ?, stories_updated = ? "
                 "WHERE id = ?",
-                [_now(), len(fresh), list(updated), run_id],
+                [utc_now(), len(fresh), list(updated), run_id],
             )
     return IngestReport(
         run_id=run_id,
@@ -109,6 +109,7 @@ def _read(paths: Sequence[str]) -> tuple[tuple[InputRecord, ...], list[Article]]
 def rebuild_pending(writer: Writer) -> list[str]:
     """Rebuild every story with articles waiting for it (from this run or a killed one)."""
     with writer.window() as con:
+        name_new_stories(con)
         rows = con.execute(
             "SELECT story_id FROM pending_articles GROUP BY story_id "
             "ORDER BY min(position), story_id"
@@ -120,7 +121,7 @@ def rebuild_pending(writer: Writer) -> list[str]:
         story = build_story(docs)  # the slow part runs with the store closed
         with writer.window() as con:
             articles = {d.id: d.article for d in docs}
-            save_story(con, StoryWrite(key, story, articles, inputs), _now())
+            save_story(con, StoryWrite(key, story, articles, inputs), utc_now())
     return keys
 
 
@@ -135,16 +136,7 @@ def load_story_docs(
         [key, key],
     ).fetchall()
     docs = [unpack(Doc, bytes(r[0])) for r in rows]
-    ids = [d.id for d in docs]
-    inputs = [
-        InputRecord(path=r[0], status=r[1], reason=r[2], article_id=r[3])
-        for r in con.execute(
-            "SELECT path, status, reason, article_id FROM inputs "
-            "WHERE list_contains(?, article_id) ORDER BY seen_at, path",
-            [ids],
-        ).fetchall()
-    ]
-    return docs, inputs
+    return docs, stored_inputs(con, [d.id for d in docs])
 
 
 def refresh_search_index(writer: Writer) -> None:
@@ -172,16 +164,19 @@ def refresh_search_index(writer: Writer) -> None:
         con.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', 'no')")
 
 
-def _stored_ids(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> set[str]:
+def stored_ids(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> set[str]:
+    """Return which of these article ids are already in the store."""
     rows = con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [list(ids)])
     return {str(r[0]) for r in rows.fetchall()}
 
 
-def _batches(docs: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
+def in_batches(docs: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
+    """Yield lists of up to `size` docs, each one committed write window's worth."""
     it = iter(docs)
     while batch := list(islice(it, size)):
         yield batch
 
 
-def _now() -> datetime:
+def utc_now() -> datetime:
+    """Return the time as the store keeps it: UTC, without a zone."""
     return datetime.now(UTC).replace(tzinfo=None)

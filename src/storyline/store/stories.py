@@ -89,12 +89,35 @@ class StoryWrite:
 
 def save_story(con: duckdb.DuckDBPyConnection, item: StoryWrite, now: datetime) -> None:
     """Replace one stored story with `item.story`; its articles leave the pending queue."""
-    row = con.execute("SELECT created_at FROM stories WHERE id = ?", [item.key]).fetchone()
+    replace_stories(con, [item], now)
+
+
+def replace_stories(
+    con: duckdb.DuckDBPyConnection, items: Sequence[StoryWrite], now: datetime
+) -> None:
+    """Write stories, replacing stored ones with the same keys (keeping when they were made)."""
+    keys = [item.key for item in items]
+    created = dict(
+        con.execute(
+            "SELECT id, created_at FROM stories WHERE list_contains(?, id)", [keys]
+        ).fetchall()
+    )
+    delete_stories(con, keys)
+    save_stories(
+        con,
+        [
+            StoryWrite(i.key, i.story, i.articles, i.inputs, created.get(i.key, i.created_at))
+            for i in items
+        ],
+        now,
+    )
+
+
+def delete_stories(con: duckdb.DuckDBPyConnection, keys: Sequence[str]) -> None:
+    """Remove stories and all their parts (their articles stay)."""
     for table in COLUMNS:
         column = "id" if table == "stories" else "story_id"
-        con.execute(f"DELETE FROM {table} WHERE {column} = ?", [item.key])
-    created = row[0] if row else now
-    save_stories(con, [StoryWrite(item.key, item.story, item.articles, item.inputs, created)], now)
+        con.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [list(keys)])
 
 
 def save_stories(
