@@ -122,3 +122,74 @@ def test_a_restricted_description_is_not_resolved_to_an_earlier_name(analyse) ->
     )
     [quote] = doc.quotes
     assert quote.speaker is None
+
+
+def _source(doc, quote) -> str | None:  # type: ignore[no-untyped-def]
+    sp = quote.source_span
+    return None if sp is None else doc.article.text[sp.start : sp.end]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Officials have repeatedly said on Monday that the road would stay closed.",
+            "have repeatedly said on Monday",
+        ),
+        ("Maria Lopez did not deny that the queue was long.", "did not deny"),
+    ],
+)
+def test_cue_keeps_its_auxiliaries_adverbs_and_time(analyse, text, cue) -> None:  # type: ignore[no-untyped-def]
+    [quote] = analyse(text).quotes
+    assert quote.cue == cue
+
+
+@pytest.mark.model
+def test_clause_hung_on_the_channel_noun_is_the_content(analyse) -> None:  # type: ignore[no-untyped-def]
+    [quote] = analyse(
+        "The mayor has also said in a statement that the bridge will open in May."
+    ).quotes
+    assert quote.text == "that the bridge will open in May"
+    assert quote.cue == "has also said"
+
+
+@pytest.mark.model
+def test_parenthetical_cue_splits_the_content(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("The new bridge, the mayor said, will open in May.")
+    [quote] = doc.quotes
+    text = doc.article.text
+    assert [text[s.start : s.end] for s in quote.parts] == ["The new bridge", "will open in May"]
+    assert _source(doc, quote) == "the mayor"
+
+
+@pytest.mark.model
+def test_participle_adding_reports_a_clause(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("The mayor praised the builders, adding that the bridge would open in May.")
+    [quote] = doc.quotes
+    assert quote.cue == "adding"
+    assert quote.text == "that the bridge would open in May"
+    assert _source(doc, quote) == "The mayor"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('"We will open the bridge in May," said Ana Ruiz, speaking at the harbour.', "Ana Ruiz"),
+        ("Ana Ruiz on Monday said the bridge will open in May.", "Ana Ruiz"),
+        (
+            "Ana Ruiz, who said last year that the bridge was late, told reporters that it "
+            "will open in May.",
+            "Ana Ruiz",
+        ),
+        (
+            "Ana Ruiz, who runs the port, said that the bridge will open in May.",
+            "Ana Ruiz, who runs the port",
+        ),
+    ],
+)
+def test_source_span_leaves_out_time_place_and_other_speech(analyse, text, source) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(text)
+    quote = next(q for q in doc.quotes if "May" in q.text)
+    assert _source(doc, quote) == source

@@ -36,18 +36,30 @@ def _content(p: Parse, cue: int) -> list[int]:
     """Return the tokens of what the cue reports: its clause, or the clause it hangs from."""
     if is_according(p, cue):
         return _minus(p, p.head(cue), cue)
-    clauses = p.dependents(cue, "ccomp")
+    clauses = p.dependents(cue, "ccomp") or _channel_clause(p, cue)
     if clauses:
         return p.subtree(clauses[0])
     tok = p.toks[cue]
-    if tok.dep == "parataxis" and tok.head < cue:
-        return _minus(p, tok.head, cue)  # "The ship was stuck, officials said."
+    if tok.dep == "parataxis":
+        # "The ship was stuck, officials said." and "The ship, officials said, was stuck."
+        return _minus(p, tok.head, cue)
     for clause in p.dependents(cue, "advcl"):
         tree = p.subtree(clause)
         # "450 ships were waiting, said the authority": a clause with its own subject before
         # the cue, set off by a comma, is what the cue reports.
         if tree[-1] < cue and p.dependents(clause, "nsubj", "nsubjpass") and _comma_before(p, cue):
             return tree
+    return []
+
+
+def _channel_clause(p: Parse, cue: int) -> list[int]:
+    """`said in a statement that ...`: the parse may hang the clause on the channel noun."""
+    for prep in p.dependents(cue, "prep"):
+        for noun in p.dependents(prep, "pobj"):
+            for clause in p.dependents(noun, "acl", "ccomp"):
+                first = p.subtree(clause)[0]
+                if p.toks[first].dep == "mark" and p.word(first).lower() == "that":
+                    return [clause]
     return []
 
 
