@@ -166,8 +166,7 @@ def test_parenthetical_cue_splits_the_content(analyse) -> None:  # type: ignore[
 @pytest.mark.model
 def test_participle_adding_reports_a_clause(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse("The mayor praised the builders, adding that the bridge would open in May.")
-    [quote] = doc.quotes
-    assert quote.cue == "adding"
+    [quote] = [q for q in doc.quotes if q.cue == "adding"]
     assert quote.text == "that the bridge would open in May"
     assert _source(doc, quote) == "The mayor"
 
@@ -193,3 +192,44 @@ def test_source_span_leaves_out_time_place_and_other_speech(analyse, text, sourc
     doc = analyse(text)
     quote = next(q for q in doc.quotes if "May" in q.text)
     assert _source(doc, quote) == source
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The mayor denied the report.", "the report", "denied"),
+        ("The mayor promised to open the bridge by May.", "to open the bridge by May", "promised"),
+        (
+            "The mayor accused the builders of wasting public money.",
+            "the builders of wasting public money",
+            "accused",
+        ),
+        ("Ana Ruiz called the new tax unfair.", "the new tax unfair", "called"),
+        (
+            "The mayor warned of long delays on the coast road.",
+            "long delays on the coast road",
+            "warned of",
+        ),
+        ("The mayor urged that the road be closed.", "that the road be closed", "urged"),
+    ],
+)
+def test_speech_acts_report_their_object(analyse, text, content, cue) -> None:  # type: ignore[no-untyped-def]
+    [quote] = analyse(text).quotes
+    assert not quote.direct
+    assert quote.text == content
+    assert quote.cue == cue
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor called the builders on Monday.",
+        "The mayor spoke to reporters for an hour.",
+        "The mayor told reporters nothing.",
+        "The crew added sand to the mix.",
+    ],
+)
+def test_objects_that_are_not_what_was_said(analyse, text) -> None:  # type: ignore[no-untyped-def]
+    assert analyse(text).quotes == ()

@@ -4,13 +4,35 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from storyline.stages.quotes.cues import is_according, is_cue, subject_of
+from storyline.stages.quotes.cues import (
+    CLAUSE_ONLY,
+    RECIPIENT_VERBS,
+    is_according,
+    is_act,
+    is_cue,
+    subject_of,
+)
 from storyline.stages.quotes.syntax import Parse
 
 if TYPE_CHECKING:
     from storyline.stages.quotes import Found
 
 _PUNCT = frozenset({"PUNCT", "SPACE"})
+#: Prepositions whose object is what a cue reports: "warned of", "talked about"; "to" and
+#: "for" only after the verbs they belong to ("referred to", "called for"), since "spoke to
+#: reporters" and "spoke for an hour" name an audience and a time.
+_CONTENT_PREPS = frozenset({"about", "of", "against"})
+_VERB_PREPS = {"to": frozenset({"refer", "respond", "point", "object"}),
+               "for": frozenset({"call", "ask", "push", "advocate"})}  # fmt: skip
+#: What may follow an object and still be part of the content: "called it a disaster",
+#: "accused him of lying", "urged Congress to act", "described it as a mistake".
+_OBJECT_TAIL = frozenset({"oprd", "xcomp", "ccomp"})
+_TAIL_PREPS = frozenset({"of", "for", "as"})
+#: Cue verbs whose object or infinitive is not what they report ("added sand", "wrote a book").
+_NO_OBJECT = CLAUSE_ONLY | RECIPIENT_VERBS | frozenset({"write", "charge", "observe", "maintain"})
+_NO_INFINITIVE = frozenset({"continue", "add"})
+#: Words that cannot be the content of a speech act on their own.
+_NOT_CONTENT = frozenset({"that", "this", "it", "what", "which", "nothing", "something"})
 
 
 def find_indirect(p: Parse, used: set[int], quoted: set[int]) -> list[Found]:
@@ -19,16 +41,26 @@ def find_indirect(p: Parse, used: set[int], quoted: set[int]) -> list[Found]:
 
     found: list[Found] = []
     for i in range(len(p.toks)):
-        if i in used or i in quoted or not is_cue(p, i):
+        if i in used or i in quoted:
             continue
-        content = _content(p, i)
+        last = None
+        if is_cue(p, i):
+            content = _content(p, i)
+            if not content and p.toks[i].lemma.lower() not in _NO_OBJECT:
+                content, last = _object(p, i)
+        elif is_act(p, i):
+            content = p.subtree(p.dependents(i, "ccomp")[0]) if p.dependents(i, "ccomp") else []
+            if not content:
+                content, last = _object(p, i)
+        else:
+            continue
         if not content:
             continue
         if not is_according(p, i) and subject_of(p, i) is None:
             continue  # "it was said that ...": nobody to attribute it to
         parts = _runs(p, content)
         if parts:
-            found.append(Found(parts, False, i, quoted=set()))
+            found.append(Found(parts, False, i, quoted=set(), cue_last=last))
     return found
 
 
@@ -50,6 +82,43 @@ def _content(p: Parse, cue: int) -> list[int]:
         if tree[-1] < cue and p.dependents(clause, "nsubj", "nsubjpass") and _comma_before(p, cue):
             return tree
     return []
+
+
+def _object(p: Parse, cue: int) -> tuple[list[int], int | None]:
+    """Return what a speech act is about, from its object, infinitive or preposition.
+
+    "denied the report", "promised to cut taxes", "called the plan a disaster", "accused him
+    of lying"; with no object, a preposition's object ("warned of a crisis"), in which case
+    the preposition ends the cue (returned second).
+    """
+    after = sorted(c for c in p.children[cue] if c > cue)
+    objects = [c for c in after if p.toks[c].dep == "dobj"]
+    if objects:
+        if p.toks[cue].lemma.lower() == "call" and not p.dependents(cue, "oprd", "xcomp"):
+            return [], None  # "called him" is a phone call; "called him a liar" is speech
+        tokens = p.subtree(objects[0])
+        for c in after:
+            dep, word = p.toks[c].dep, p.word(c).lower()
+            if c > objects[0] and (dep in _OBJECT_TAIL or (dep == "prep" and word in _TAIL_PREPS)):
+                tokens += p.subtree(c)
+        if len(tokens) == 1 and p.word(tokens[0]).lower() in _NOT_CONTENT:
+            return [], None
+        return tokens, None
+    predicates = [c for c in after if p.toks[c].dep == "oprd"]
+    if predicates:
+        return p.subtree(predicates[0]), None  # "called the new tax unfair"
+    infinitives = [c for c in after if p.toks[c].dep == "xcomp" and p.dependents(c, "aux")]
+    if infinitives and p.toks[cue].lemma.lower() not in _NO_INFINITIVE:
+        return p.subtree(infinitives[0]), None
+    for prep in after:
+        word = p.word(prep).lower()
+        if p.toks[prep].dep == "prep" and (
+            word in _CONTENT_PREPS or p.toks[cue].lemma.lower() in _VERB_PREPS.get(word, ())
+        ):
+            objs = p.dependents(prep, "pobj", "pcomp")
+            if objs and prep == cue + 1:
+                return p.subtree(objs[0]), prep
+    return [], None
 
 
 def _channel_clause(p: Parse, cue: int) -> list[int]:

@@ -15,6 +15,7 @@ _STRAIGHT = '"'
 #: Two apostrophes stand for a straight double mark in some wire and archive text (`''No,''`).
 _DOUBLED = "''"
 _EDGE = " \t\n"
+_MARK = re.compile("''|[" + _OPEN + _CLOSE + _STRAIGHT + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,26 +105,18 @@ def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int | Non
     pieces: list[tuple[int, int]] = []
     open_at: int | None = None
     straight = False
-    i = lo - 1
-    while i + 1 < hi:
-        i += 1
-        c = text[i]
-        if text.startswith(_DOUBLED, i) and i + 1 < hi:
+    for m in _MARK.finditer(text, lo, hi):
+        i, mark = m.start(), m.group()
+        if mark in _OPEN:
             if open_at is None:
-                open_at, straight = i + 2, True
-            elif straight:
+                open_at, straight = m.end(), False
+        elif mark == _CLOSE:
+            if open_at is not None and not straight:
                 pieces.append((open_at, i))
                 open_at = None
-            i += 1
-        elif c in _OPEN and open_at is None:
-            open_at, straight = i + 1, False
-        elif c == _CLOSE and open_at is not None and not straight:
+        elif open_at is None:  # a straight or doubled mark opens ...
+            open_at, straight = m.end(), True
+        elif straight:  # ... and closes
             pieces.append((open_at, i))
             open_at = None
-        elif c == _STRAIGHT:
-            if open_at is None:
-                open_at, straight = i + 1, True
-            elif straight:
-                pieces.append((open_at, i))
-                open_at = None
     return pieces, open_at
