@@ -233,3 +233,35 @@ def test_speech_acts_report_their_object(analyse, text, content, cue) -> None:  
 )
 def test_objects_that_are_not_what_was_said(analyse, text) -> None:  # type: ignore[no-untyped-def]
     assert analyse(text).quotes == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The mayor declined to comment.", "to comment", "declined"),
+        (
+            "The mayor asked the builders to finish the bridge by May.",
+            "the builders to finish the bridge by May",
+            "asked",
+        ),
+    ],
+)
+def test_declining_and_asking(analyse, text, content, cue) -> None:  # type: ignore[no-untyped-def]
+    [quote] = analyse(text).quotes
+    assert (quote.text, quote.cue) == (content, cue)
+
+
+@pytest.mark.model
+def test_a_poll_that_opens_the_sentence_is_the_source(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("In a new poll, Ana Ruiz leads the race by five points.")
+    [quote] = doc.quotes
+    assert quote.text == "Ana Ruiz leads the race by five points"
+    assert quote.cue == "In"
+    assert _source(doc, quote) == "a new poll"
+
+
+@pytest.mark.model
+def test_a_statement_in_the_middle_of_a_sentence_is_no_source(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("Ana Ruiz repeated her promise in a statement on Friday.")
+    assert all(q.cue != "in" for q in doc.quotes)

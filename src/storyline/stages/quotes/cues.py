@@ -26,8 +26,10 @@ ACT_VERBS = frozenset({
     "condemn", "applaud", "endorse", "recommend", "demand", "talk", "discuss", "speak",
     "highlight", "tout", "characterize", "characterise", "label", "dub", "brand", "ridicule",
     "hail", "credit", "assail", "chide", "rebuke", "scold", "fault", "slam", "lambaste",
-    "point", "request", "thank", "apologize", "apologise", "attack",
+    "point", "request", "thank", "apologize", "apologise", "attack", "decline",
 })  # fmt: skip
+#: Findings that speak for their authors, as in "In a new poll, Smith leads by five points".
+CHANNEL_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
 #: Cue verbs whose object is the person addressed ("told reporters"), not what was said.
 RECIPIENT_VERBS = frozenset({"tell", "ask", "inform", "notify", "assure", "remind", "answer"})
 _SUBJECTS = ("nsubj", "nsubjpass")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.stages.quotes.cues import (
+    CHANNEL_NOUNS,
     CLAUSE_ONLY,
     RECIPIENT_VERBS,
     is_according,
@@ -43,25 +44,55 @@ def find_indirect(p: Parse, used: set[int], quoted: set[int]) -> list[Found]:
     for i in range(len(p.toks)):
         if i in used or i in quoted:
             continue
-        last = None
-        if is_cue(p, i):
-            content = _content(p, i)
-            if not content and p.toks[i].lemma.lower() not in _NO_OBJECT:
-                content, last = _object(p, i)
-        elif is_act(p, i):
-            content = p.subtree(p.dependents(i, "ccomp")[0]) if p.dependents(i, "ccomp") else []
-            if not content:
-                content, last = _object(p, i)
-        else:
+        got = _reported(p, i)
+        if got is None:
             continue
-        if not content:
-            continue
-        if not is_according(p, i) and subject_of(p, i) is None:
-            continue  # "it was said that ...": nobody to attribute it to
+        content, last, subject = got
         parts = _runs(p, content)
         if parts:
-            found.append(Found(parts, False, i, quoted=set(), cue_last=last))
+            found.append(Found(parts, False, i, subject=subject, quoted=set(), cue_last=last))
     return found
+
+
+def _reported(p: Parse, i: int) -> tuple[list[int], int | None, int | None] | None:
+    """Return (content, cue's last token, source token) when token `i` cues reported speech."""
+    last = subject = None
+    if is_cue(p, i):
+        content = _content(p, i)
+        if not content and p.toks[i].lemma.lower() not in _NO_OBJECT:
+            content, last = _object(p, i)
+        elif not content and p.dependents(i, "xcomp") and p.dependents(i, "dobj"):
+            # "asked her to call": the person addressed and what they were asked
+            content = p.subtree(p.dependents(i, "dobj")[0]) + p.subtree(p.dependents(i, "xcomp")[0])
+    elif is_act(p, i):
+        content = p.subtree(p.dependents(i, "ccomp")[0]) if p.dependents(i, "ccomp") else []
+        if not content:
+            content, last = _object(p, i)
+    elif (subject := _channel(p, i)) is not None:
+        return _minus(p, p.head(i), i), i, subject
+    else:
+        return None
+    if not content:
+        return None
+    if not is_according(p, i) and subject_of(p, i) is None:
+        return None  # "it was said that ...": nobody to attribute it to
+    return content, last, subject
+
+
+def _channel(p: Parse, i: int) -> int | None:
+    """`In a new poll, Smith leads`: return the poll (the source) when `i` is such an `in`."""
+    tok = p.toks[i]
+    if p.word(i).lower() != "in" or tok.dep != "prep" or p.toks[tok.head].dep != "ROOT":
+        return None
+    if p.sentence_bounds(tok.start)[0] != tok.start:
+        return None  # only a sentence that opens with it: "In the poll, ..."
+    head = tok.head
+    if p.toks[head].pos not in {"VERB", "AUX"} or is_cue(p, head) or is_act(p, head):
+        return None  # "said in a statement": the verb is the cue
+    for noun in p.dependents(i, "pobj"):
+        if p.toks[noun].lemma.lower() in CHANNEL_NOUNS:
+            return noun
+    return None
 
 
 def _content(p: Parse, cue: int) -> list[int]:
