@@ -265,3 +265,36 @@ def test_a_poll_that_opens_the_sentence_is_the_source(analyse) -> None:  # type:
 def test_a_statement_in_the_middle_of_a_sentence_is_no_source(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse("Ana Ruiz repeated her promise in a statement on Friday.")
     assert all(q.cue != "in" for q in doc.quotes)
+
+
+@pytest.mark.model
+def test_quote_split_mid_sentence_by_its_cue_is_one_quote(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = '"The bridge is late," the mayor said, "and we will fix it."'
+    [quote] = analyse(text).quotes
+    assert [text[p.start : p.end] for p in quote.parts] == [
+        "The bridge is late",
+        "and we will fix it.",
+    ]
+    assert quote.cue == "said"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ('"Let me finish," the mayor shot back with a laugh.', "shot back with a laugh"),
+        ('And the mayor gloated: "I told you the bridge would open."', "gloated"),
+    ],
+)
+def test_any_verb_next_to_a_quote_can_be_its_cue(analyse, text, cue) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(text)
+    [quote] = doc.quotes
+    assert quote.direct
+    assert quote.cue == cue
+    assert _source(doc, quote) == "the mayor"
+
+
+@pytest.mark.model
+def test_a_verb_far_after_a_quote_is_not_its_cue(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse('"The bridge is late," and so the crew on the far bank of the river worked late.')
+    assert all(q.cue is None for q in doc.quotes)
