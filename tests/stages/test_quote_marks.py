@@ -21,3 +21,18 @@ def test_quote_running_over_paragraphs_is_one_passage() -> None:
 
 def test_unclosed_quote_is_dropped() -> None:
     assert texts('He said "this never closes.\n\nNext paragraph.') == []
+
+
+def test_doubled_apostrophes_mark_a_quote() -> None:
+    text = "''The bridge opens in May,'' the mayor said, and ''not a day later.''"
+    assert texts(text) == [["The bridge opens in May,"], ["not a day later."]]
+
+
+def test_doubled_apostrophes_open_each_paragraph_of_a_long_quote() -> None:
+    text = "''We will rebuild the pier.\n\n''It will take a year,'' she said."
+    [passage] = find_passages(text)
+    assert [text[a:b] for a, b in passage.parts] == [
+        "We will rebuild the pier.",
+        "It will take a year,",
+    ]
+    assert (passage.outer_start, passage.outer_end) == (0, text.index(" she"))

@@ -122,3 +122,179 @@ def test_a_restricted_description_is_not_resolved_to_an_earlier_name(analyse) ->
     )
     [quote] = doc.quotes
     assert quote.speaker is None
+
+
+def _source(doc, quote) -> str | None:  # type: ignore[no-untyped-def]
+    sp = quote.source_span
+    return None if sp is None else doc.article.text[sp.start : sp.end]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Officials have repeatedly said on Monday that the road would stay closed.",
+            "have repeatedly said on Monday",
+        ),
+        ("Maria Lopez did not deny that the queue was long.", "did not deny"),
+    ],
+)
+def test_cue_keeps_its_auxiliaries_adverbs_and_time(analyse, text, cue) -> None:  # type: ignore[no-untyped-def]
+    [quote] = analyse(text).quotes
+    assert quote.cue == cue
+
+
+@pytest.mark.model
+def test_clause_hung_on_the_channel_noun_is_the_content(analyse) -> None:  # type: ignore[no-untyped-def]
+    [quote] = analyse(
+        "The mayor has also said in a statement that the bridge will open in May."
+    ).quotes
+    assert quote.text == "that the bridge will open in May"
+    assert quote.cue == "has also said"
+
+
+@pytest.mark.model
+def test_parenthetical_cue_splits_the_content(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("The new bridge, the mayor said, will open in May.")
+    [quote] = doc.quotes
+    text = doc.article.text
+    assert [text[s.start : s.end] for s in quote.parts] == ["The new bridge", "will open in May"]
+    assert _source(doc, quote) == "the mayor"
+
+
+@pytest.mark.model
+def test_participle_adding_reports_a_clause(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("The mayor praised the builders, adding that the bridge would open in May.")
+    [quote] = [q for q in doc.quotes if q.cue == "adding"]
+    assert quote.text == "that the bridge would open in May"
+    assert _source(doc, quote) == "The mayor"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('"We will open the bridge in May," said Ana Ruiz, speaking at the harbour.', "Ana Ruiz"),
+        ("Ana Ruiz on Monday said the bridge will open in May.", "Ana Ruiz"),
+        (
+            "Ana Ruiz, who said last year that the bridge was late, told reporters that it "
+            "will open in May.",
+            "Ana Ruiz",
+        ),
+        (
+            "Ana Ruiz, who runs the port, said that the bridge will open in May.",
+            "Ana Ruiz, who runs the port",
+        ),
+    ],
+)
+def test_source_span_leaves_out_time_place_and_other_speech(analyse, text, source) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(text)
+    quote = next(q for q in doc.quotes if "May" in q.text)
+    assert _source(doc, quote) == source
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The mayor denied the report.", "the report", "denied"),
+        ("The mayor promised to open the bridge by May.", "to open the bridge by May", "promised"),
+        (
+            "The mayor accused the builders of wasting public money.",
+            "the builders of wasting public money",
+            "accused",
+        ),
+        ("Ana Ruiz called the new tax unfair.", "the new tax unfair", "called"),
+        (
+            "The mayor warned of long delays on the coast road.",
+            "long delays on the coast road",
+            "warned of",
+        ),
+        ("The mayor urged that the road be closed.", "that the road be closed", "urged"),
+    ],
+)
+def test_speech_acts_report_their_object(analyse, text, content, cue) -> None:  # type: ignore[no-untyped-def]
+    [quote] = analyse(text).quotes
+    assert not quote.direct
+    assert quote.text == content
+    assert quote.cue == cue
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor called the builders on Monday.",
+        "The mayor spoke to reporters for an hour.",
+        "The mayor told reporters nothing.",
+        "The crew added sand to the mix.",
+    ],
+)
+def test_objects_that_are_not_what_was_said(analyse, text) -> None:  # type: ignore[no-untyped-def]
+    assert analyse(text).quotes == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The mayor declined to comment.", "to comment", "declined"),
+        (
+            "The mayor asked the builders to finish the bridge by May.",
+            "the builders to finish the bridge by May",
+            "asked",
+        ),
+    ],
+)
+def test_declining_and_asking(analyse, text, content, cue) -> None:  # type: ignore[no-untyped-def]
+    [quote] = analyse(text).quotes
+    assert (quote.text, quote.cue) == (content, cue)
+
+
+@pytest.mark.model
+def test_a_poll_that_opens_the_sentence_is_the_source(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("In a new poll, Ana Ruiz leads the race by five points.")
+    [quote] = doc.quotes
+    assert quote.text == "Ana Ruiz leads the race by five points"
+    assert quote.cue == "In"
+    assert _source(doc, quote) == "a new poll"
+
+
+@pytest.mark.model
+def test_a_statement_in_the_middle_of_a_sentence_is_no_source(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("Ana Ruiz repeated her promise in a statement on Friday.")
+    assert all(q.cue != "in" for q in doc.quotes)
+
+
+@pytest.mark.model
+def test_quote_split_mid_sentence_by_its_cue_is_one_quote(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = '"The bridge is late," the mayor said, "and we will fix it."'
+    [quote] = analyse(text).quotes
+    assert [text[p.start : p.end] for p in quote.parts] == [
+        "The bridge is late",
+        "and we will fix it.",
+    ]
+    assert quote.cue == "said"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ('"Let me finish," the mayor shot back with a laugh.', "shot back with a laugh"),
+        ('And the mayor gloated: "I told you the bridge would open."', "gloated"),
+    ],
+)
+def test_any_verb_next_to_a_quote_can_be_its_cue(analyse, text, cue) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(text)
+    [quote] = doc.quotes
+    assert quote.direct
+    assert quote.cue == cue
+    assert _source(doc, quote) == "the mayor"
+
+
+@pytest.mark.model
+def test_a_verb_far_after_a_quote_is_not_its_cue(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse('"The bridge is late," and so the crew on the far bank of the river worked late.')
+    assert all(q.cue is None for q in doc.quotes)

@@ -30,6 +30,7 @@ class Found:
     colon: int | None = None  # a `Name: "..."` cue: the colon's offset
     subject: int | None = None
     inherited: Quote | None = None  # a quote paragraph that continues the previous speaker
+    cue_last: int | None = None  # the cue's last token when it is not the verb's own ("talk about")
     quoted: set[int] = field(default_factory=set)
 
 
@@ -63,7 +64,7 @@ def build_quote(p: Parse, found: Found, previous: Quote | None) -> Quote | None:
     first = parts[0]
     cue_span: Span | None = None
     if found.cue is not None:
-        cue_span = Span(aid, *cue_range(p, found.cue))
+        cue_span = Span(aid, *cue_range(p, found.cue, found.cue_last))
     elif found.colon is not None:
         cue_span = Span(aid, found.colon, found.colon + 1)
     source_span, speaker = _speaker(p, found)

@@ -18,7 +18,28 @@ CUE_VERBS = frozenset({
 })  # fmt: skip
 #: Cues that need a clause to be speech ("a poll showed that ..."), never a bare quote.
 CLAUSE_ONLY = frozenset({"show", "find", "propose", "continue", "add", "post"})
+#: Speech acts whose content is their object, never a quote: "called the plan a disaster",
+#: "accused X of Y", "referring to X". Cues only for indirect speech, and only with an object.
+ACT_VERBS = frozenset({
+    "call", "describe", "criticize", "criticise", "accuse", "cite", "refer", "urge", "defend",
+    "praise", "denounce", "blame", "dismiss", "reject", "question", "blast", "mock", "decry",
+    "condemn", "applaud", "endorse", "recommend", "demand", "talk", "discuss", "speak",
+    "highlight", "tout", "characterize", "characterise", "label", "dub", "brand", "ridicule",
+    "hail", "credit", "assail", "chide", "rebuke", "scold", "fault", "slam", "lambaste",
+    "point", "request", "thank", "apologize", "apologise", "attack", "decline",
+})  # fmt: skip
+#: Findings that speak for their authors, as in "In a new poll, Smith leads by five points".
+CHANNEL_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
+#: Cue verbs whose object is the person addressed ("told reporters"), not what was said.
+RECIPIENT_VERBS = frozenset({"tell", "ask", "inform", "notify", "assure", "remind", "answer"})
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: Words before a cue verb that belong to the cue: "has also said", "did not deny", "to tell".
+_CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
+#: Modifiers after a cue verb that belong to the cue: "said Sunday", "said in a statement".
+_CUE_RIGHT = frozenset({"npadvmod", "advmod", "prep", "prt"})
+#: Parts of a subject's phrase that say more than who spoke: "Jones, who ...", "Jones on Monday".
+_VERBS = frozenset({"VERB", "AUX"})
+_SOURCE_CUT = frozenset({"acl", "npadvmod"})
 
 
 def is_cue(p: Parse, i: int) -> bool:
@@ -29,22 +50,52 @@ def is_cue(p: Parse, i: int) -> bool:
     return is_according(p, i)
 
 
+def is_act(p: Parse, i: int) -> bool:
+    """Tell whether token `i` is a speech-act verb (see `ACT_VERBS`)."""
+    tok = p.toks[i]
+    return tok.pos == "VERB" and tok.lemma.lower() in ACT_VERBS and tok.dep != "amod"
+
+
 def is_according(p: Parse, i: int) -> bool:
     """Tell whether token `i` is `according` followed by `to`."""
+    tok = p.toks[i]
+    if tok.end - tok.start != len("according"):
+        return False  # most tokens: no need to slice the text
     return (
         p.word(i).lower() == "according" and i + 1 < len(p.toks) and p.word(i + 1).lower() == "to"
     )
 
 
 def _speaks(p: Parse, i: int) -> bool:
-    """`add` is speech only with a subject and no object ("he added", not "added sand")."""
+    """`add` is speech with a clause ("adding that ...") or a subject and no object."""
+    if p.dependents(i, "ccomp"):
+        return True
     return bool(p.dependents(i, *_SUBJECTS)) and not p.dependents(i, "dobj")
 
 
-def cue_range(p: Parse, i: int) -> tuple[int, int]:
-    """Return the characters of the cue: the verb, or `according to`."""
-    last = i + 1 if is_according(p, i) else i
-    return p.toks[i].start, p.toks[last].end
+def cue_range(p: Parse, i: int, last: int | None = None) -> tuple[int, int]:
+    """Return the characters of the cue: `according to`, or the verb with its own modifiers.
+
+    The verb's auxiliaries, negation and adverbs just before it ("has also said") and its time,
+    place and channel just after it ("said Sunday in a statement") are part of the cue, as long
+    as they run on without a gap. `last` ends the cue at a given token instead ("talked about").
+    """
+    if is_according(p, i):
+        return p.toks[i].start, p.toks[i + 1].end
+    first = i
+    while first - 1 >= 0 and p.head(first - 1) == i and p.toks[first - 1].dep in _CUE_LEFT:
+        first -= 1
+    if last is not None:
+        return p.toks[first].start, p.toks[last].end
+    last = i
+    for child in sorted(c for c in p.children[i] if c > i):
+        if child != last + 1 or p.toks[child].dep not in _CUE_RIGHT:
+            break
+        tree = p.subtree(child)
+        if tree[-1] - tree[0] + 1 != len(tree) or any(p.toks[t].pos in _VERBS for t in tree):
+            break  # not one run of words, or it holds a clause: "in a statement that ..."
+        last = tree[-1]
+    return p.toks[first].start, p.toks[last].end
 
 
 def subject_of(p: Parse, cue: int) -> int | None:
@@ -70,13 +121,18 @@ def source_tokens(p: Parse, subject: int, exclude: set[int]) -> list[int]:
     tokens = [i for i in p.subtree(subject) if i not in exclude]
     if not tokens:
         return []
+    # Drop what tells when or where the speaker spoke ("Jones, speaking in Ohio", "Jones on
+    # Monday") and a relative clause that reports speech of its own ("Jones, who said ...").
+    for child in p.children[subject]:
+        dep = p.toks[child].dep
+        if dep in _SOURCE_CUT or (dep == "relcl" and is_cue(p, child)):
+            cut = set(p.subtree(child))
+            tokens = [i for i in tokens if i not in cut]
     # Keep the contiguous run around the subject itself.
-    run = [subject]
     lo = hi = subject
     members = set(tokens)
     while lo - 1 in members:
         lo -= 1
     while hi + 1 in members:
         hi += 1
-    run = list(range(lo, hi + 1))
-    return run
+    return list(range(lo, hi + 1))

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 #: Fewer words than this inside the marks, with no cue, is a title or scare quote.
 MIN_WORDS = 3
+#: How many words after a quote its verb may come: `"...," Trump shot back`.
+_NEAR_WORDS = 4
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
@@ -37,7 +39,9 @@ def find_direct(p: Parse) -> list[Found]:
         if cue is not None and _partial(p, cue, tokens):
             continue  # `said the South has "treated me so well"`: indirect speech owns it
         last = found[-1] if found else None
-        if cue is None and colon is None and last is not None and _continues(p, last, ps):
+        # `"...," the mayor said, "..."`: the second half takes the same cue; one quote.
+        same_cue = cue is not None and last is not None and last.cue == cue
+        if (same_cue or (cue is None and colon is None)) and last and _continues(p, last, ps):
             last.parts.extend(_trim_parts(p.text, ps.parts))
             last.quoted |= tokens
             continue
@@ -91,9 +95,33 @@ def _attribute(
     for i in reversed(loose):
         if before[0] <= p.toks[i].start < before[1] and lead.endswith((":", ",")):
             return i, None, None
+    # Any verb with a subject can introduce a quote from this position: `"...," he shot back`,
+    # `Christie gloated: "..."`.
+    if after_ok and (verb := _bare_verb(p, after, quoted, near=True)) is not None:
+        return verb, None, None
+    if lead.endswith(":") and (verb := _bare_verb(p, before, quoted, near=False)) is not None:
+        return verb, None, None
     if lead.endswith(":"):
         return None, *_colon_speaker(p, before[0], before[0] + len(lead))
     return None, None, None
+
+
+def _bare_verb(p: Parse, window: tuple[int, int], quoted: set[int], near: bool) -> int | None:
+    """Return the verb of a short clause next to a quote: a verb with a subject of its own.
+
+    After the quote (`near`) the verb must come within a few words; before it, it must be the
+    head of the clause that the colon ends.
+    """
+    tokens = [i for i in p.tokens_in(*window) if i not in quoted and p.toks[i].pos != "PUNCT"]
+    if near:
+        tokens = tokens[:_NEAR_WORDS]
+    for i in tokens if near else reversed(tokens):
+        tok = p.toks[i]
+        if tok.pos != "VERB" or tok.dep not in {"ROOT", "parataxis"}:
+            continue
+        if any(s not in quoted for s in p.dependents(i, "nsubj")):
+            return i
+    return None
 
 
 def _trim_parts(text: str, parts: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 _OPEN = "\u201c\u201e"  # “ „
 _CLOSE = "\u201d"  # ”
 _STRAIGHT = '"'
+#: Two apostrophes stand for a straight double mark in some wire and archive text (`''No,''`).
+_DOUBLED = "''"
 _EDGE = " \t\n"
+_MARK = re.compile("''|[" + _OPEN + _CLOSE + _STRAIGHT + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,21 +43,27 @@ def find_passages(text: str) -> list[Passage]:
     for para_start, para_end in _paragraphs(text):
         pieces, dangling = _scan(text, para_start, para_end)
         if pending:
-            if pieces and pieces[0][0] - 1 == _first_char(text, para_start, para_end):
+            if pieces and _outer_start(text, pieces[0][0]) == _first_char(
+                text, para_start, para_end
+            ):
                 first = pieces.pop(0)
                 pending.append(first)
-                passages.append(Passage(tuple(pending), pending_outer, first[1] + 1))
+                passages.append(Passage(tuple(pending), pending_outer, _outer_end(text, first[1])))
                 pending = []
-            elif dangling is not None and dangling - 1 == _first_char(text, para_start, para_end):
+            elif dangling is not None and _outer_start(text, dangling) == _first_char(
+                text, para_start, para_end
+            ):
                 pending.append((dangling, _trim_end(text, dangling, para_end)))
                 dangling = None
                 continue
             else:
                 pending = []  # the quote never closed: not a quote we can trust
-        passages.extend(Passage(((a, b),), a - 1, b + 1) for a, b in pieces)
+        passages.extend(
+            Passage(((a, b),), _outer_start(text, a), _outer_end(text, b)) for a, b in pieces
+        )
         if dangling is not None and _next_opens(text, para_end):
             pending = [(dangling, _trim_end(text, dangling, para_end))]
-            pending_outer = dangling - 1
+            pending_outer = _outer_start(text, dangling)
     return [p for p in passages if all(a < b for a, b in p.parts)]
 
 
@@ -75,10 +84,20 @@ def _trim_end(text: str, lo: int, hi: int) -> int:
     return hi
 
 
+def _outer_start(text: str, a: int) -> int:
+    """Return where the opening mark of content starting at `a` begins."""
+    return a - 2 if a >= 2 and text[a - 2 : a] == _DOUBLED else a - 1
+
+
+def _outer_end(text: str, b: int) -> int:
+    """Return where the closing mark of content ending at `b` ends."""
+    return b + 2 if text[b : b + 2] == _DOUBLED else b + 1
+
+
 def _next_opens(text: str, at: int) -> bool:
     """Tell whether the next non-empty paragraph starts with an opening quotation mark."""
-    m = re.compile(r"\s*(\S)").match(text, at)
-    return m is not None and m.group(1) in _OPEN + _STRAIGHT
+    m = re.compile(r"\s*(\S\S?)").match(text, at)
+    return m is not None and (m.group(1)[0] in _OPEN + _STRAIGHT or m.group(1) == _DOUBLED)
 
 
 def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int | None]:
@@ -86,17 +105,18 @@ def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int | Non
     pieces: list[tuple[int, int]] = []
     open_at: int | None = None
     straight = False
-    for i in range(lo, hi):
-        c = text[i]
-        if c in _OPEN and open_at is None:
-            open_at, straight = i + 1, False
-        elif c == _CLOSE and open_at is not None and not straight:
-            pieces.append((open_at, i))
-            open_at = None
-        elif c == _STRAIGHT:
+    for m in _MARK.finditer(text, lo, hi):
+        i, mark = m.start(), m.group()
+        if mark in _OPEN:
             if open_at is None:
-                open_at, straight = i + 1, True
-            elif straight:
+                open_at, straight = m.end(), False
+        elif mark == _CLOSE:
+            if open_at is not None and not straight:
                 pieces.append((open_at, i))
                 open_at = None
+        elif open_at is None:  # a straight or doubled mark opens ...
+            open_at, straight = m.end(), True
+        elif straight:  # ... and closes
+            pieces.append((open_at, i))
+            open_at = None
     return pieces, open_at

@@ -157,16 +157,19 @@ def resolve_description(p: Parse, subject: int, source: list[int]) -> Mention | 
 
 def _titled_people(p: Parse, noun: str, before: int) -> list[Mention]:
     """Return earlier PERSON mentions that the article calls `noun` (title or apposition)."""
-    found: list[Mention] = []
-    for m in p.doc.mentions:
-        if m.label != "PERSON" or m.span.start >= before or not name_key(m.text):
-            continue
-        tokens = list(p.tokens_in(m.span.start, m.span.end))
-        linked: set[int] = set()
-        for i in tokens:
-            linked.update(p.dependents(i, "appos", "compound"))
-            if p.toks[i].dep == "appos":
-                linked.add(p.head(i))
-        if any(p.toks[i].lemma.lower() == noun for i in linked | set(tokens)):
-            found.append(m)
-    return found
+    if p.titles is None:
+        p.titles = [(m, _title_words(p, m)) for m in p.doc.mentions if m.label == "PERSON"]
+    return [m for m, words in p.titles if m.span.start < before and noun in words]
+
+
+def _title_words(p: Parse, m: Mention) -> frozenset[str]:
+    """Return the lemmas a named person's mention is linked to: its words, titles, appositions."""
+    if not name_key(m.text):
+        return frozenset()
+    tokens = list(p.tokens_in(m.span.start, m.span.end))
+    linked: set[int] = set(tokens)
+    for i in tokens:
+        linked.update(p.dependents(i, "appos", "compound"))
+        if p.toks[i].dep == "appos":
+            linked.add(p.head(i))
+    return frozenset(p.toks[i].lemma.lower() for i in linked)

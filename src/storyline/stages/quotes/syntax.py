@@ -21,6 +21,8 @@ class Parse:
             if 0 <= tok.head < len(self.toks) and tok.head != i:
                 self.children[tok.head].append(i)
         self._starts = [t.start for t in self.toks]
+        # PERSON mentions with the lemmas of their titles, built when a speaker needs them.
+        self.titles: list[tuple[Mention, frozenset[str]]] | None = None
         self.mention_at: dict[int, Mention] = {}
         for m in doc.mentions:
             for i in doc.token_range(m.span.start, m.span.end):
