@@ -82,3 +82,32 @@ def test_benchmark_stages_run_on_a_small_stream(stage: str) -> None:
         assert 0.5 < result["bcubed_f1"] <= 1.0  # type: ignore[operator]
     if stage == "dedupe":
         assert result["copy_recall"] > 0.8  # type: ignore[operator]
+
+
+def test_clusterdev_reports_dev_mistakes_and_never_touches_held_out() -> None:
+    from evals.clusterdata import Item
+    from evals.clusterdev import report
+    from storyline.stories.cluster import DEFAULT_CONFIG
+    from storyline.stories.cluster.features import ArticleFeatures
+
+    quake = {"e:nepal": 2.0, "t:earthquake": 3.0, "t:kathmandu": 3.0, "n:7800": 1.0}
+    other = {"e:germany": 2.0, "t:election": 3.0, "t:bundestag": 3.0, "w:coalition": 1.0}
+    rows = [  # (name, event, split, terms): "c" is another event worded like the quake
+        ("a", "1", "dev", quake),
+        ("b", "1", "dev", quake),
+        ("c", "3", "dev", quake),
+        ("d", "5", "dev", other),
+        ("e", "5", "dev", {"e:peru": 2.0, "t:flood": 3.0, "t:lima": 3.0}),
+        ("t", "2", "test", quake),
+    ]
+    items, features = [], {}
+    for name, event, split, terms in rows:
+        article = make_article(f"text of {name}", title=f"headline {name}")
+        items.append(Item(name, {"event": event}, split, article))
+        features[article.id] = ArticleFeatures(article.id, None, terms, article.title)
+    lines = report(items, features, DEFAULT_CONFIG)
+    text = "\n".join(lines)
+    assert lines[0].startswith("dev BCubed")
+    assert "mixed story" in text and "{'1': 2, '3': 1}" in text
+    assert "split event 5: story sizes [1, 1]" in text
+    assert "headline t" not in text  # the held-out article is never clustered
