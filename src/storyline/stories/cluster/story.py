@@ -131,7 +131,9 @@ class StoryState:
         norm = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
         ranked = sorted(
             ((dot(m.sketch, centroid) / norm, i) for i, m in enumerate(part)),
-            key=lambda si: (-si[0], si[1]),
+            # Rounded so that sums taken in another order (set order varies by process) tie
+            # exactly and fall back to arrival order: the ranking is the same on every run.
+            key=lambda si: (-round(si[0], 9), si[1]),
         )
         days = [m.day for m in part if m.day is not None]
         return StoryGroup(
