@@ -32,13 +32,6 @@ _PROVISIONAL = "p"
 #: At most this many stored articles are replayed to place new ones (the most recent first).
 WARM_ARTICLES = 2000
 
-#: The stories an article belongs to: built ones, and those still waiting for a rebuild.
-_OWNERS = """
-SELECT article_id, story_id FROM story_articles WHERE list_contains(?, article_id)
-UNION ALL
-SELECT article_id, story_id FROM pending_articles WHERE list_contains(?, article_id)
-"""
-
 
 class StoryAssigner:
     """Place the articles of one ingest run into stored stories, one analysed doc at a time."""
@@ -112,7 +105,8 @@ def _nearby(
     """Return (article id, story key, packed doc) of stored articles near `fresh` in time.
 
     Dated new articles look `idle_days` either side of their dates; undated ones at the most
-    recently ingested stored articles. At most `WARM_ARTICLES`, the most recent first.
+    recently ingested stored articles. At most `WARM_ARTICLES` (the most recent), replayed in
+    the order they arrived.
     """
     days = sorted(d for d in (_date(a.published) for a in fresh) if d is not None)
     members = (
