@@ -76,14 +76,7 @@ def ingest(
         for batch in in_batches(stream, batch_size):
             with writer.window() as con:
                 save_docs(con, batch, assigner.place(con, batch), run_id, utc_now())
-        updated = rebuild_pending(writer)
-        refresh_search_index(writer)
-        with writer.window() as con:
-            con.execute(
-                "UPDATE runs SET finished_at = ?, new_articles = ?, stories_updated = ? "
-                "WHERE id = ?",
-                [utc_now(), len(fresh), list(updated), run_id],
-            )
+        updated = finish_run(writer, run_id, len(fresh))
     return IngestReport(
         run_id=run_id,
         inputs=records,
@@ -104,6 +97,24 @@ def _read(paths: Sequence[str]) -> tuple[tuple[InputRecord, ...], list[Article]]
         reasons = sorted({f"{r.path}: {r.reason}" for r in records if r.reason})[:5]
         raise InputError("no usable article in the inputs; " + "; ".join(reasons))
     return tuple(records), articles
+
+
+def finish_run(
+    writer: Writer, run_id: str, new_articles: int, written: Sequence[str] = ()
+) -> list[str]:
+    """Rebuild the pending stories, refresh the search index and record the run as finished.
+
+    `written` are stories the run stored whole (a crawl run's); they are recorded with the
+    rebuilt ones. Returns the keys of the rebuilt stories.
+    """
+    rebuilt = rebuild_pending(writer)
+    refresh_search_index(writer)
+    with writer.window() as con:
+        con.execute(
+            "UPDATE runs SET finished_at = ?, new_articles = ?, stories_updated = ? WHERE id = ?",
+            [utc_now(), new_articles, [*written, *rebuilt], run_id],
+        )
+    return rebuilt
 
 
 def rebuild_pending(writer: Writer) -> list[str]:

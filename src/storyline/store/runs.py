@@ -24,9 +24,8 @@ from storyline.run import RunResult, iter_docs, iter_stories, read_input_log
 from storyline.store.articles import record_inputs, save_docs, stored_inputs
 from storyline.store.connect import Writer
 from storyline.store.ingest import (
+    finish_run,
     in_batches,
-    rebuild_pending,
-    refresh_search_index,
     stored_ids,
     utc_now,
 )
@@ -79,14 +78,7 @@ def load_run(result: RunResult, db: str | Path, *, batch_size: int = BATCH_SIZE)
             with writer.window() as con:  # one window per block: a reader sees all of it or none
                 superseded += _save_block(con, stories, run_id)
             written += [s.id for s in stories]
-        rebuilt = rebuild_pending(writer)
-        refresh_search_index(writer)
-        with writer.window() as con:
-            con.execute(
-                "UPDATE runs SET finished_at = ?, new_articles = ?, stories_updated = ? "
-                "WHERE id = ?",
-                [utc_now(), new, [*written, *rebuilt], run_id],
-            )
+        rebuilt = finish_run(writer, run_id, new, written)
     return LoadReport(run_id, new, stored, tuple(written), tuple(superseded), tuple(rebuilt))
 
 
