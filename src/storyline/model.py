@@ -490,3 +490,4 @@ def _pickle_by_fields(cls: type) -> None:
 for _cls in list(globals().values()):
     if isinstance(_cls, type) and dataclasses.is_dataclass(_cls) and _cls.__module__ == __name__:
         _pickle_by_fields(_cls)
+del _cls
