@@ -79,3 +79,17 @@ def test_uncheckable_sentences_are_skipped_with_a_reason(doc, start: str, reason
     [skip] = [s for s in doc.skipped if text[s.span.start : s.span.end].startswith(start)]
     assert skip.reason == reason
     assert not [c for c in doc.claims if c.span == skip.span]
+
+
+def test_clauses_are_kept_per_parse_not_per_text(doc) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from storyline.stages.clauses import _clauses, children_of, clauses_of
+
+    kids = children_of(doc)
+    sent = doc.sentences[2]
+    first = clauses_of(doc, sent, kids)
+    assert first and clauses_of(doc, sent, kids) == first == _clauses(doc, sent, kids)
+    # Another parse of the same text (a new tokens tuple) is not served the kept clauses.
+    other = replace(doc, tokens=tuple(replace(t, dep="dep") for t in doc.tokens))
+    assert clauses_of(other, sent, children_of(other)) != first

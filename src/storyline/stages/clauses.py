@@ -8,9 +8,10 @@ verb under "is expected to" / "plans to", marked as not (yet) having happened.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 
-from storyline.model import Doc, Span
+from storyline.model import Doc, Span, Token
 
 #: Reporting verbs: what they introduce is attributed to their subject.
 CUE_VERBS = frozenset({
@@ -86,8 +87,35 @@ def subtree(kids: list[list[int]], top: int) -> set[int]:
     return out
 
 
+#: The claims and events stages both read every sentence's clauses, one right after the other
+#: on the same batch of docs: keep the clauses of the last docs seen, keyed by their tokens.
+_RECENT: OrderedDict[int, tuple[tuple[Token, ...], dict[tuple[int, int], tuple[Clause, ...]]]] = (
+    OrderedDict()
+)
+_RECENT_DOCS = 64
+
+
 def clauses_of(doc: Doc, span: Span, kids: list[list[int]]) -> list[Clause]:
-    """Return the sentence's clauses, reported content first attributed to its speaker."""
+    """Return the sentence's clauses, reported content first attributed to its speaker.
+
+    The clauses depend on the tokens and the text only, so a doc's later stages reuse them.
+    """
+    if not doc.tokens:
+        return []
+    key = id(doc.tokens)
+    entry = _RECENT.get(key)
+    if entry is None or entry[0] is not doc.tokens:  # the entry holds its tokens: ids stay unique
+        entry = (doc.tokens, {})
+        _RECENT[key] = entry
+        if len(_RECENT) > _RECENT_DOCS:
+            _RECENT.popitem(last=False)
+    found = entry[1].get((span.start, span.end))
+    if found is None:
+        found = entry[1][span.start, span.end] = tuple(_clauses(doc, span, kids))
+    return list(found)
+
+
+def _clauses(doc: Doc, span: Span, kids: list[list[int]]) -> list[Clause]:
     inside = set(doc.token_range(span.start, span.end))
     root = next((i for i in sorted(inside) if doc.tokens[i].dep == "ROOT"), None)
     if root is None:

@@ -250,16 +250,76 @@ _TRIGGERS = frozenset(
 )  # fmt: skip
 _WORD = re.compile(r"\w+")
 _BEFORE, _AFTER = 60, 90  # characters of context a rule may need around its trigger word
+_STEMS = ("centur", "millenni")  # trigger words by their start ("centuries", "millennium")
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Return the merged stretches of text around trigger words."""
-    out: list[tuple[int, int]] = []
+def _rule_keys(pattern: str) -> tuple[frozenset[str], bool]:
+    """Return the trigger words a rule's match can contain, and whether it can hold a digit.
+
+    A trigger word counts when it and a word of the pattern's source start alike ("day" and
+    "days?", "centuries" and "centur(?:y|ies)"): this may take in too many words, which only
+    widens the rule's windows, never too few.
+    """
+    fragments = set(re.findall(r"[^\W\d_]{2,}", pattern.lower()))
+    stems = [f for f in fragments if len(f) >= 3]
+
+    def alike(w: str) -> bool:
+        return len(w) >= 3 and any(f.startswith(w) or w.startswith(f) for f in stems)
+
+    words = frozenset(w for w in (*_TRIGGERS, *_STEMS) if w in fragments or alike(w))
+    return words, bool(re.search(r"\\d|\[[0-9]", pattern))
+
+
+_MONTH_WORDS = frozenset({*MONTHS_EN, *(m[:3] for m in MONTHS_EN), "sept"})
+#: Rules whose every match holds one of a few words: they run only around those words, not
+#: around every digit. (The test suite checks windows against a scan of the whole text.)
+_REQUIRED: dict[str, tuple[frozenset[str], bool]] = {
+    **dict.fromkeys(
+        ("range_month_days", "range_days_month", "range_dates", "date_mdy", "date_dmy",
+         "month_year", "week_of"),
+        (_MONTH_WORDS, False),
+    ),
+    "date_foreign": (frozenset(
+        w for lang, names in MONTHS.items() if lang != "en" for m in names
+        for w in re.findall(r"\w+", m)
+    ), False),
+    "anniversary": (frozenset({"anniversary"}), False),
+    "century": (frozenset({"centur"}), False),
+    "season": (frozenset({"spring", "summer", "autumn", "fall", "winter"}), False),
+    "quarter": (frozenset({"quarter", "half", "period"}), False),
+    "year_period": (frozenset({"quarter", "half", "period", "year"}), False),
+    "holiday": (frozenset(
+        w for name in [*FIXED_HOLIDAYS, *FLOATING_HOLIDAYS, "easter", "election day"]
+        for w in re.findall(r"\w+", name)
+    ) - {"new", "st", "s", "of", "the"}, False),
+}  # fmt: skip
+
+#: Per rule: the trigger words it runs around, and whether it runs around digits too.
+_KEYS = {name: _REQUIRED.get(name) or _rule_keys(pattern) for name, pattern, _ in _RULES}
+
+
+def _hits(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Return where each trigger word occurs (digits under "#")."""
+    out: dict[str, list[tuple[int, int]]] = {}
     for m in _WORD.finditer(text):
         word = m.group().lower()
-        if not (word[0].isdigit() or word in _TRIGGERS or word.startswith(("centur", "millenni"))):
+        if word[0].isdigit():
+            word = "#"
+        elif word.startswith(_STEMS):
+            word = next(stem for stem in _STEMS if word.startswith(stem))
+        elif word not in _TRIGGERS:
             continue
-        start, end = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        out.setdefault(word, []).append(m.span())
+    return out
+
+
+def _windows(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the merged stretches of text around trigger words."""
+    out: list[tuple[int, int]] = []
+    for m_start, m_end in sorted(spans):
+        start, end = max(0, m_start - _BEFORE), min(len(text), m_end + _AFTER)
+        while end < len(text) and text[end].isalnum():
+            end += 1  # never cut a word: a closing `\b` would match inside it
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], end))
         else:
@@ -268,13 +328,23 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 
 def find_candidates(text: str, rules: tuple[str, ...] | None = None) -> list[Candidate]:
-    """Return the longest non-overlapping rule matches in `text`, in text order."""
+    """Return the longest non-overlapping rule matches in `text`, in text order.
+
+    Each rule runs only in the windows around the trigger words it can contain.
+    """
     found: list[Candidate] = []
-    windows = _windows(text)
+    hits = _hits(text)
     for name, regex, priority in _COMPILED:
         if rules is not None and name not in rules:
             continue
-        for w_start, w_end in windows:
+        words, digits = _KEYS[name]
+        spans = [
+            span
+            for word, where in hits.items()
+            if word in words or (digits and word == "#")
+            for span in where
+        ]
+        for w_start, w_end in _windows(text, spans):
             for m in regex.finditer(text, w_start, w_end):
                 cand = _candidate(text, m, name, priority)
                 if cand is not None:
