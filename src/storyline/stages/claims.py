@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from storyline.model import Claim, Doc, Skipped, Span, Token, content_id
 from storyline.names import name_key
 from storyline.pipeline import stage
-from storyline.stages.clauses import Clause, children_of, clauses_of
+from storyline.stages.clauses import Clause, children_of, clauses_of, trimmed
 
 #: Verbs that carry opinion or mood rather than a reportable event.
 NON_EVENT_VERBS = frozenset({
@@ -57,10 +57,9 @@ def add_claims(doc: Doc) -> Doc:
     """Add the article's claims, and the sentences skipped as not checkable with why."""
     claims: list[Claim] = []
     skipped: list[Skipped] = []
-    text = doc.article.text
     kids = children_of(doc)
     for sent in doc.sentences:
-        span = _trimmed(doc.article.id, text, sent)
+        span = trimmed(doc, sent)
         reason = skip_reason(doc, span)
         found = [] if reason else list(_claims_in(doc, span, kids))
         if not found:
@@ -168,11 +167,3 @@ def _quote_speaker(doc: Doc, span: Span) -> str | None:
         if span.start <= quote.span.start < span.end and quote.speaker:
             return quote.speaker
     return None
-
-
-def _trimmed(article_id: str, text: str, sent: Span) -> Span:
-    """Return the sentence span without surrounding whitespace."""
-    chunk = text[sent.start : sent.end]
-    lead = len(chunk) - len(chunk.lstrip())
-    trail = len(chunk) - len(chunk.rstrip())
-    return Span(article_id, sent.start + lead, sent.end - trail)

@@ -67,6 +67,13 @@ class Clause:
     attribution: str | None
 
 
+def trimmed(doc: Doc, sent: Span) -> Span:
+    """Return the sentence span without surrounding whitespace."""
+    chunk = doc.article.text[sent.start : sent.end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return Span(doc.article.id, sent.start + lead, sent.start + len(chunk.rstrip()))
+
+
 def children_of(doc: Doc) -> list[list[int]]:
     """Return each token's dependents (the parse keeps only heads)."""
     kids: list[list[int]] = [[] for _ in doc.tokens]

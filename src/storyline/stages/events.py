@@ -28,7 +28,7 @@ from storyline.model import (
 from storyline.pipeline import stage
 from storyline.stages.actors import make_actor
 from storyline.stages.claims import NON_EVENT_VERBS
-from storyline.stages.clauses import CUE_VERBS, Clause, children_of, clauses_of
+from storyline.stages.clauses import CUE_VERBS, Clause, children_of, clauses_of, trimmed
 from storyline.stages.event_types import VERB_TYPES, Typing, as_intent, classify, resolve_violence
 
 _SKIP_SENTENCES = frozenset({"question", "keyword-list", "call-to-action", "opinion"})
@@ -64,7 +64,7 @@ def add_events(doc: Doc) -> Doc:
     passed = {(s.span.start, s.span.end) for s in doc.skipped if s.reason in _SKIP_SENTENCES}
     found: list[Event] = []
     for sent in doc.sentences:
-        span = _trimmed(doc, sent)
+        span = trimmed(doc, sent)
         if span.end <= span.start or (span.start, span.end) in passed:
             continue
         found.extend(_with_context(doc, found, e) for e in _events_in(doc, span, kids))
@@ -347,9 +347,3 @@ def _size(doc: Doc, actor: Actor | None) -> Figure | None:
         return None
     inside = [f for f in doc.figures if actor.span.start <= f.span.start < actor.span.end]
     return inside[0] if inside and inside[0].unit is None else None
-
-
-def _trimmed(doc: Doc, sent: Span) -> Span:
-    chunk = doc.article.text[sent.start : sent.end]
-    lead = len(chunk) - len(chunk.lstrip())
-    return Span(doc.article.id, sent.start + lead, sent.start + len(chunk.rstrip()))
