@@ -37,6 +37,14 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
 #: Modifiers after a cue verb that belong to the cue: "said Sunday", "said in a statement".
 _CUE_RIGHT = frozenset({"npadvmod", "advmod", "prep", "prt"})
+#: The one preposition whose phrase stays in the cue, as it mostly names the medium ("in a
+#: statement", "in an email"); "said of Apple", "said at a rally", "said during the debate"
+#: and "said on Tuesday" name the topic, the occasion or the day, which PolNeAR mostly leaves
+#: out of the cue.
+_CUE_PREPS = frozenset({"in"})
+#: Where words were spoken, not the medium they came in: "said in an interview".
+_OCCASIONS = frozenset({"interview", "speech", "debate", "hearing", "meeting", "conference",
+                        "call", "appearance", "address", "conversation", "session"})  # fmt: skip
 #: Parts of a subject's phrase that say more than who spoke: "Jones, who ...", "Jones on Monday".
 _VERBS = frozenset({"VERB", "AUX"})
 _SOURCE_CUT = frozenset({"acl", "npadvmod"})
@@ -76,9 +84,11 @@ def _speaks(p: Parse, i: int) -> bool:
 def cue_range(p: Parse, i: int, last: int | None = None) -> tuple[int, int]:
     """Return the characters of the cue: `according to`, or the verb with its own modifiers.
 
-    The verb's auxiliaries, negation and adverbs just before it ("has also said") and its time,
-    place and channel just after it ("said Sunday in a statement") are part of the cue, as long
-    as they run on without a gap. `last` ends the cue at a given token instead ("talked about").
+    The verb's auxiliaries, negation and adverbs just before it ("has also said") and its day
+    and medium just after it ("said Sunday in a statement") are part of the cue, as long as
+    they run on without a gap. A phrase that tells the topic, occasion or date ends the cue
+    ("said of Apple at a rally", "said in an interview"). `last` ends the cue at a given token
+    instead ("talked about").
     """
     if is_according(p, i):
         return p.toks[i].start, p.toks[i + 1].end
@@ -91,11 +101,23 @@ def cue_range(p: Parse, i: int, last: int | None = None) -> tuple[int, int]:
     for child in sorted(c for c in p.children[i] if c > i):
         if child != last + 1 or p.toks[child].dep not in _CUE_RIGHT:
             break
+        if p.toks[child].dep == "prep" and not _names_medium(p, child):
+            break
         tree = p.subtree(child)
         if tree[-1] - tree[0] + 1 != len(tree) or any(p.toks[t].pos in _VERBS for t in tree):
             break  # not one run of words, or it holds a clause: "in a statement that ..."
         last = tree[-1]
     return p.toks[first].start, p.toks[last].end
+
+
+def _names_medium(p: Parse, prep: int) -> bool:
+    """Tell whether a preposition after a cue names its medium: not a date ("in April")."""
+    if p.word(prep).lower() not in _CUE_PREPS:
+        return False
+    objects = p.dependents(prep, "pobj")
+    return not any(
+        p.toks[o].ent in {"DATE", "TIME"} or p.toks[o].lemma.lower() in _OCCASIONS for o in objects
+    )
 
 
 def subject_of(p: Parse, cue: int) -> int | None:
