@@ -311,6 +311,22 @@ def test_any_verb_next_to_a_quote_can_be_its_cue(analyse, text, cue) -> None:  #
 
 
 @pytest.mark.model
+def test_a_colon_paragraph_introduces_the_quote_paragraph_after_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse('The bridge was shut.\n\nThe mayor continued:\n\n"It opens in May, not later."')
+    [quote] = doc.quotes
+    assert quote.direct
+    assert quote.text == "It opens in May, not later."
+    assert quote.cue == "continued"
+    assert _source(doc, quote) == "The mayor"
+
+
+@pytest.mark.model
+def test_a_quote_paragraph_after_a_sentence_without_colon_has_no_cue(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse('The mayor spoke for an hour.\n\n"It will open in May, not before."')
+    assert all(q.cue is None for q in doc.quotes)
+
+
+@pytest.mark.model
 def test_a_verb_far_after_a_quote_is_not_its_cue(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse('"The bridge is late," and so the crew on the far bank of the river worked late.')
     assert all(q.cue is None for q in doc.quotes)
