@@ -330,3 +330,47 @@ def test_a_quote_paragraph_after_a_sentence_without_colon_has_no_cue(analyse) ->
 def test_a_verb_far_after_a_quote_is_not_its_cue(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse('"The bridge is late," and so the crew on the far bank of the river worked late.')
     assert all(q.cue is None for q in doc.quotes)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "Several new polls show the mayor ahead of her rival by ten points.",
+            "the mayor ahead of her rival by ten points",
+            "Several new polls",
+        ),
+        (
+            "City records show two delays in the last month alone.",
+            "two delays in the last month alone",
+            "City records",
+        ),
+    ],
+)
+def test_what_a_poll_or_record_shows_is_reported(analyse, text, content, source) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(text)
+    [quote] = doc.quotes
+    assert quote.text == content
+    assert _source(doc, quote) == source
+
+
+@pytest.mark.model
+def test_a_person_showing_something_is_no_quote(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert analyse("The mayor showed the visitors the new bridge.").quotes == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The mayor ended the meeting by saying that the bridge would open in May.", "The mayor"),
+        ("The city issued a statement saying that the bridge would open in May.", "The city"),
+        ("The council received letters from residents saying the bridge is unsafe.", "residents"),
+    ],
+)
+def test_a_participle_cue_takes_the_speaker_it_hangs_on(analyse, text, source) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(text)
+    [quote] = doc.quotes
+    assert quote.cue == "saying"
+    assert _source(doc, quote) == source

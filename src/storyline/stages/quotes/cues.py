@@ -30,9 +30,21 @@ ACT_VERBS = frozenset({
 })  # fmt: skip
 #: Findings that speak for their authors, as in "In a new poll, Smith leads by five points".
 CHANNEL_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
+#: Findings and records that show something: "polls show ...", "records show ...".
+FINDING_NOUNS = CHANNEL_NOUNS | frozenset({
+    "record", "document", "data", "figure", "filing", "result", "statistic", "tally", "count",
+    "review", "audit", "research", "average", "census", "number",
+})  # fmt: skip
 #: Cue verbs whose object is the person addressed ("told reporters"), not what was said.
 RECIPIENT_VERBS = frozenset({"tell", "ask", "inform", "notify", "assure", "remind", "answer"})
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: Texts that speak for whoever issued them: "a statement saying ...".
+DOCUMENT_NOUNS = frozenset({
+    "statement", "letter", "email", "e-mail", "message", "release", "tweet", "post", "note",
+    "memo", "ad", "advertisement", "video",
+})  # fmt: skip
+#: Prepositions before a participle cue whose speaker is the clause's subject: "by saying".
+_PARTICIPLE_PREPS = frozenset({"by", "after", "before", "while", "in", "without"})
 #: Words before a cue verb that belong to the cue: "has also said", "did not deny", "to tell".
 _CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
 #: Modifiers after a cue verb that belong to the cue: "said Sunday", "said in a statement".
@@ -135,6 +147,28 @@ def subject_of(p: Parse, cue: int) -> int | None:
         return inherited[0] if inherited else None
     if tok.dep == "relcl":
         return None  # "Jones, who said ...": the relative pronoun is the subject, handled above
+    if tok.tag == "VBG":
+        return _participle_subject(p, cue)
+    return None
+
+
+def _participle_subject(p: Parse, cue: int) -> int | None:
+    """Return who speaks through a participle: "voters saying ...", "by saying ..."."""
+    tok = p.toks[cue]
+    head = p.toks[tok.head]
+    if tok.dep == "acl" and head.pos in {"NOUN", "PROPN", "NUM", "PRON"}:
+        if tok.lemma.lower() not in CUE_VERBS:
+            return None  # "the media declaring Clinton the nominee": not reported speech
+        if head.lemma.lower() not in DOCUMENT_NOUNS:
+            return tok.head  # "50 percent saying she is prepared"
+        # "issued a statement saying ...": the statement's author speaks
+        if head.dep == "dobj":
+            subjects = p.dependents(head.head, *_SUBJECTS)
+            return subjects[0] if subjects else None
+        return None
+    if tok.dep == "pcomp" and p.word(tok.head).lower() in _PARTICIPLE_PREPS:
+        subjects = p.dependents(p.head(tok.head), *_SUBJECTS)  # "he began by saying ..."
+        return subjects[0] if subjects else None
     return None
 
 

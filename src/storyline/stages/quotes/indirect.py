@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from storyline.stages.quotes.cues import (
     CHANNEL_NOUNS,
     CLAUSE_ONLY,
+    FINDING_NOUNS,
     RECIPIENT_VERBS,
     is_according,
     is_act,
@@ -32,6 +33,8 @@ _TAIL_PREPS = frozenset({"of", "for", "as"})
 #: Cue verbs whose object or infinitive is not what they report ("added sand", "wrote a book").
 _NO_OBJECT = CLAUSE_ONLY | RECIPIENT_VERBS | frozenset({"write", "charge", "observe", "maintain"})
 _NO_INFINITIVE = frozenset({"continue", "add"})
+#: Verbs through which a finding speaks with a plain object: "a poll shows Clinton ahead".
+_SHOW_VERBS = frozenset({"show", "find"})
 #: Words that cannot be the content of a speech act on their own.
 _NOT_CONTENT = frozenset({"that", "this", "it", "what", "which", "nothing", "something"})
 
@@ -59,7 +62,9 @@ def _reported(p: Parse, i: int) -> tuple[list[int], int | None, int | None] | No
     last = subject = None
     if is_cue(p, i):
         content = _content(p, i)
-        if not content and p.toks[i].lemma.lower() not in _NO_OBJECT:
+        if not content and (finding := _finding(p, i)):
+            content = finding
+        elif not content and p.toks[i].lemma.lower() not in _NO_OBJECT:
             content, last = _object(p, i)
         elif not content and p.dependents(i, "xcomp") and p.dependents(i, "dobj"):
             # "asked her to call": the person addressed and what they were asked
@@ -77,6 +82,18 @@ def _reported(p: Parse, i: int) -> tuple[list[int], int | None, int | None] | No
     if not is_according(p, i) and subject_of(p, i) is None:
         return None  # "it was said that ...": nobody to attribute it to
     return content, last, subject
+
+
+def _finding(p: Parse, i: int) -> list[int]:
+    """`Polls show Clinton ahead`: what a poll or a record shows, when that is its subject."""
+    if p.toks[i].lemma.lower() not in _SHOW_VERBS:
+        return []
+    subjects = p.dependents(i, "nsubj")
+    if not subjects or p.toks[subjects[0]].lemma.lower() not in FINDING_NOUNS:
+        return []
+    if not p.dependents(i, "dobj"):
+        return []
+    return [t for c in p.children[i] if c > i for t in p.subtree(c)]
 
 
 def _channel(p: Parse, i: int) -> int | None:
