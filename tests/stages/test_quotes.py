@@ -374,3 +374,11 @@ def test_a_participle_cue_takes_the_speaker_it_hangs_on(analyse, text, source) -
     [quote] = doc.quotes
     assert quote.cue == "saying"
     assert _source(doc, quote) == source
+
+
+@pytest.mark.model
+def test_the_question_put_to_a_speaker_is_not_their_quote(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("Asked whether the bridge was safe, the mayor said it was.")
+    [quote] = doc.quotes
+    assert quote.cue == "said"
+    assert quote.text == "it was"

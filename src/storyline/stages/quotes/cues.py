@@ -141,6 +141,8 @@ def subject_of(p: Parse, cue: int) -> int | None:
     if subjects:
         return subjects[0]
     tok = p.toks[cue]
+    if tok.tag == "VBN" and tok.dep == "advcl":
+        return None  # "When asked about X, he said": he was asked; who asked is not said
     if tok.dep in {"conj", "xcomp", "advcl"} and tok.head != cue:
         # "He smiled and said ...", "he went on to say ...": the subject belongs to the head.
         inherited = p.dependents(tok.head, *_SUBJECTS)
