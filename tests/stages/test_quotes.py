@@ -382,3 +382,13 @@ def test_the_question_put_to_a_speaker_is_not_their_quote(analyse) -> None:  # t
     [quote] = doc.quotes
     assert quote.cue == "said"
     assert quote.text == "it was"
+
+
+@pytest.mark.model
+def test_calling_something_a_quoted_name_is_one_quote(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse('The mayor called the delay "a disgrace to the whole city."')
+    [quote] = doc.quotes  # the quoted words belong to the speech act, not a quote of their own
+    assert quote.cue == "called"
+    assert quote.text.startswith("the delay")
+    assert "a disgrace to the whole city" in quote.text
+    assert _source(doc, quote) == "The mayor"

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from storyline.stages.quotes import Found
 
 _PUNCT = frozenset({"PUNCT", "SPACE"})
+_OPENING_MARKS = frozenset({'"', "\u201c", "''", "``"})
 #: Prepositions whose object is what a cue reports: "warned of", "talked about"; "to" and
 #: "for" only after the verbs they belong to ("referred to", "called for"), since "spoke to
 #: reporters" and "spoke for an hour" name an audience and a time.
@@ -142,7 +143,11 @@ def _object(p: Parse, cue: int) -> tuple[list[int], int | None]:
     after = sorted(c for c in p.children[cue] if c > cue)
     objects = [c for c in after if p.toks[c].dep == "dobj"]
     if objects:
-        if p.toks[cue].lemma.lower() == "call" and not p.dependents(cue, "oprd", "xcomp"):
+        if (
+            p.toks[cue].lemma.lower() == "call"
+            and not p.dependents(cue, "oprd", "xcomp")
+            and not _quoted_after(p, objects[0])
+        ):
             return [], None  # "called him" is a phone call; "called him a liar" is speech
         tokens = p.subtree(objects[0])
         for c in after:
@@ -167,6 +172,15 @@ def _object(p: Parse, cue: int) -> tuple[list[int], int | None]:
             if objs and prep == cue + 1:
                 return p.subtree(objs[0]), prep
     return [], None
+
+
+def _quoted_after(p: Parse, noun: int) -> bool:
+    """`called the plan "a disaster"`: a quotation follows the noun inside its phrase.
+
+    The parse hangs such a quoted label on the noun (as an apposition or a modifier), where
+    `called the "Meet the Press" host` has the quotation before the noun.
+    """
+    return any(i > noun and p.word(i) in _OPENING_MARKS for i in p.subtree(noun))
 
 
 def _channel_clause(p: Parse, cue: int) -> list[int]:
