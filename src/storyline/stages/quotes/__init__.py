@@ -48,10 +48,16 @@ def add_quotes(doc: Doc) -> Doc:
             quotes.append(quote)
     used = {f.cue for f in direct if f.cue is not None}
     quoted = set().union(*(f.quoted for f in direct)) if direct else set()
-    for found in find_indirect(p, used, quoted):
-        quote = build_quote(p, found, None)
-        if quote is not None:
-            quotes.append(quote)
+    indirect = [q for f in find_indirect(p, used, quoted) if (q := build_quote(p, f, None))]
+    # `called the plan "a disaster"`: a passage with no cue of its own inside reported speech
+    # is part of that speech, not a second quote.
+    inside = [(q.span.start, (q.parts or (q.span,))[-1].end) for q in indirect]
+    quotes = [
+        q
+        for q in quotes
+        if q.cue_span is not None or not any(a <= q.span.start < b for a, b in inside)
+    ]
+    quotes.extend(indirect)
     return doc.with_(quotes=tuple(sorted(quotes, key=lambda q: (q.span.start, q.span.end))))
 
 

@@ -30,13 +30,33 @@ ACT_VERBS = frozenset({
 })  # fmt: skip
 #: Findings that speak for their authors, as in "In a new poll, Smith leads by five points".
 CHANNEL_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
+#: Findings and records that show something: "polls show ...", "records show ...".
+FINDING_NOUNS = CHANNEL_NOUNS | frozenset({
+    "record", "document", "data", "figure", "filing", "result", "statistic", "tally", "count",
+    "review", "audit", "research", "average", "census", "number",
+})  # fmt: skip
 #: Cue verbs whose object is the person addressed ("told reporters"), not what was said.
 RECIPIENT_VERBS = frozenset({"tell", "ask", "inform", "notify", "assure", "remind", "answer"})
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: Texts that speak for whoever issued them: "a statement saying ...".
+DOCUMENT_NOUNS = frozenset({
+    "statement", "letter", "email", "e-mail", "message", "release", "tweet", "post", "note",
+    "memo", "ad", "advertisement", "video",
+})  # fmt: skip
+#: Prepositions before a participle cue whose speaker is the clause's subject: "by saying".
+_PARTICIPLE_PREPS = frozenset({"by", "after", "before", "while", "in", "without"})
 #: Words before a cue verb that belong to the cue: "has also said", "did not deny", "to tell".
 _CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
 #: Modifiers after a cue verb that belong to the cue: "said Sunday", "said in a statement".
 _CUE_RIGHT = frozenset({"npadvmod", "advmod", "prep", "prt"})
+#: The one preposition whose phrase stays in the cue, as it mostly names the medium ("in a
+#: statement", "in an email"); "said of Apple", "said at a rally", "said during the debate"
+#: and "said on Tuesday" name the topic, the occasion or the day, which PolNeAR mostly leaves
+#: out of the cue.
+_CUE_PREPS = frozenset({"in"})
+#: Where words were spoken, not the medium they came in: "said in an interview".
+_OCCASIONS = frozenset({"interview", "speech", "debate", "hearing", "meeting", "conference",
+                        "call", "appearance", "address", "conversation", "session"})  # fmt: skip
 #: Parts of a subject's phrase that say more than who spoke: "Jones, who ...", "Jones on Monday".
 _VERBS = frozenset({"VERB", "AUX"})
 _SOURCE_CUT = frozenset({"acl", "npadvmod"})
@@ -76,9 +96,11 @@ def _speaks(p: Parse, i: int) -> bool:
 def cue_range(p: Parse, i: int, last: int | None = None) -> tuple[int, int]:
     """Return the characters of the cue: `according to`, or the verb with its own modifiers.
 
-    The verb's auxiliaries, negation and adverbs just before it ("has also said") and its time,
-    place and channel just after it ("said Sunday in a statement") are part of the cue, as long
-    as they run on without a gap. `last` ends the cue at a given token instead ("talked about").
+    The verb's auxiliaries, negation and adverbs just before it ("has also said") and its day
+    and medium just after it ("said Sunday in a statement") are part of the cue, as long as
+    they run on without a gap. A phrase that tells the topic, occasion or date ends the cue
+    ("said of Apple at a rally", "said in an interview"). `last` ends the cue at a given token
+    instead ("talked about").
     """
     if is_according(p, i):
         return p.toks[i].start, p.toks[i + 1].end
@@ -91,11 +113,23 @@ def cue_range(p: Parse, i: int, last: int | None = None) -> tuple[int, int]:
     for child in sorted(c for c in p.children[i] if c > i):
         if child != last + 1 or p.toks[child].dep not in _CUE_RIGHT:
             break
+        if p.toks[child].dep == "prep" and not _names_medium(p, child):
+            break
         tree = p.subtree(child)
         if tree[-1] - tree[0] + 1 != len(tree) or any(p.toks[t].pos in _VERBS for t in tree):
             break  # not one run of words, or it holds a clause: "in a statement that ..."
         last = tree[-1]
     return p.toks[first].start, p.toks[last].end
+
+
+def _names_medium(p: Parse, prep: int) -> bool:
+    """Tell whether a preposition after a cue names its medium: not a date ("in April")."""
+    if p.word(prep).lower() not in _CUE_PREPS:
+        return False
+    objects = p.dependents(prep, "pobj")
+    return not any(
+        p.toks[o].ent in {"DATE", "TIME"} or p.toks[o].lemma.lower() in _OCCASIONS for o in objects
+    )
 
 
 def subject_of(p: Parse, cue: int) -> int | None:
@@ -107,12 +141,36 @@ def subject_of(p: Parse, cue: int) -> int | None:
     if subjects:
         return subjects[0]
     tok = p.toks[cue]
+    if tok.tag == "VBN" and tok.dep == "advcl":
+        return None  # "When asked about X, he said": he was asked; who asked is not said
     if tok.dep in {"conj", "xcomp", "advcl"} and tok.head != cue:
         # "He smiled and said ...", "he went on to say ...": the subject belongs to the head.
         inherited = p.dependents(tok.head, *_SUBJECTS)
         return inherited[0] if inherited else None
     if tok.dep == "relcl":
         return None  # "Jones, who said ...": the relative pronoun is the subject, handled above
+    if tok.tag == "VBG":
+        return _participle_subject(p, cue)
+    return None
+
+
+def _participle_subject(p: Parse, cue: int) -> int | None:
+    """Return who speaks through a participle: "voters saying ...", "by saying ..."."""
+    tok = p.toks[cue]
+    head = p.toks[tok.head]
+    if tok.dep == "acl" and head.pos in {"NOUN", "PROPN", "NUM", "PRON"}:
+        if tok.lemma.lower() not in CUE_VERBS:
+            return None  # "the media declaring Clinton the nominee": not reported speech
+        if head.lemma.lower() not in DOCUMENT_NOUNS:
+            return tok.head  # "50 percent saying she is prepared"
+        # "issued a statement saying ...": the statement's author speaks
+        if head.dep == "dobj":
+            subjects = p.dependents(head.head, *_SUBJECTS)
+            return subjects[0] if subjects else None
+        return None
+    if tok.dep == "pcomp" and p.word(tok.head).lower() in _PARTICIPLE_PREPS:
+        subjects = p.dependents(p.head(tok.head), *_SUBJECTS)  # "he began by saying ..."
+        return subjects[0] if subjects else None
     return None
 
 

@@ -72,9 +72,13 @@ def _attribute(
     after_hi = min(next_start, para_hi)
     end = _SENTENCE_END.search(p.text, ps.outer_end, after_hi)
     after = (ps.outer_end, end.end() if end else after_hi)
-    before_lo = max(prev_end, para_lo)
-    ends = list(_SENTENCE_END.finditer(p.text, before_lo, ps.outer_start))
-    before = (ends[-1].end() if ends else before_lo, ps.outer_start)
+    before_lo, lead_end = max(prev_end, para_lo), ps.outer_start
+    if (colon := _colon_paragraph_before(p.text, para_lo, ps.outer_start)) is not None:
+        # `Cruz continued:` as a paragraph of its own, the quote opening the next one
+        lead_lo = p.text.rfind("\n", 0, colon) + 1
+        before_lo, lead_end = max(prev_end, lead_lo), colon + 1
+    ends = list(_SENTENCE_END.finditer(p.text, before_lo, lead_end))
+    before = (ends[-1].end() if ends else before_lo, lead_end)
     cands = [
         i
         for lo, hi in (after, before)
@@ -104,6 +108,14 @@ def _attribute(
     if lead.endswith(":"):
         return None, *_colon_speaker(p, before[0], before[0] + len(lead))
     return None, None, None
+
+
+def _colon_paragraph_before(text: str, para_lo: int, quote_at: int) -> int | None:
+    """Return the colon that ends the paragraph before a quote that opens its own paragraph."""
+    if text[para_lo:quote_at].strip():
+        return None
+    end = len(text[:para_lo].rstrip())
+    return end - 1 if end and text[end - 1] == ":" else None
 
 
 def _bare_verb(p: Parse, window: tuple[int, int], quoted: set[int], near: bool) -> int | None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from storyline.stages.quotes.cues import (
     CHANNEL_NOUNS,
     CLAUSE_ONLY,
+    FINDING_NOUNS,
     RECIPIENT_VERBS,
     is_according,
     is_act,
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from storyline.stages.quotes import Found
 
 _PUNCT = frozenset({"PUNCT", "SPACE"})
+_OPENING_MARKS = frozenset({'"', "\u201c", "''", "``"})
 #: Prepositions whose object is what a cue reports: "warned of", "talked about"; "to" and
 #: "for" only after the verbs they belong to ("referred to", "called for"), since "spoke to
 #: reporters" and "spoke for an hour" name an audience and a time.
@@ -32,6 +34,8 @@ _TAIL_PREPS = frozenset({"of", "for", "as"})
 #: Cue verbs whose object or infinitive is not what they report ("added sand", "wrote a book").
 _NO_OBJECT = CLAUSE_ONLY | RECIPIENT_VERBS | frozenset({"write", "charge", "observe", "maintain"})
 _NO_INFINITIVE = frozenset({"continue", "add"})
+#: Verbs through which a finding speaks with a plain object: "a poll shows Clinton ahead".
+_SHOW_VERBS = frozenset({"show", "find"})
 #: Words that cannot be the content of a speech act on their own.
 _NOT_CONTENT = frozenset({"that", "this", "it", "what", "which", "nothing", "something"})
 
@@ -59,7 +63,9 @@ def _reported(p: Parse, i: int) -> tuple[list[int], int | None, int | None] | No
     last = subject = None
     if is_cue(p, i):
         content = _content(p, i)
-        if not content and p.toks[i].lemma.lower() not in _NO_OBJECT:
+        if not content and (finding := _finding(p, i)):
+            content = finding
+        elif not content and p.toks[i].lemma.lower() not in _NO_OBJECT:
             content, last = _object(p, i)
         elif not content and p.dependents(i, "xcomp") and p.dependents(i, "dobj"):
             # "asked her to call": the person addressed and what they were asked
@@ -77,6 +83,18 @@ def _reported(p: Parse, i: int) -> tuple[list[int], int | None, int | None] | No
     if not is_according(p, i) and subject_of(p, i) is None:
         return None  # "it was said that ...": nobody to attribute it to
     return content, last, subject
+
+
+def _finding(p: Parse, i: int) -> list[int]:
+    """`Polls show Clinton ahead`: what a poll or a record shows, when that is its subject."""
+    if p.toks[i].lemma.lower() not in _SHOW_VERBS:
+        return []
+    subjects = p.dependents(i, "nsubj")
+    if not subjects or p.toks[subjects[0]].lemma.lower() not in FINDING_NOUNS:
+        return []
+    if not p.dependents(i, "dobj"):
+        return []
+    return [t for c in p.children[i] if c > i for t in p.subtree(c)]
 
 
 def _channel(p: Parse, i: int) -> int | None:
@@ -125,7 +143,11 @@ def _object(p: Parse, cue: int) -> tuple[list[int], int | None]:
     after = sorted(c for c in p.children[cue] if c > cue)
     objects = [c for c in after if p.toks[c].dep == "dobj"]
     if objects:
-        if p.toks[cue].lemma.lower() == "call" and not p.dependents(cue, "oprd", "xcomp"):
+        if (
+            p.toks[cue].lemma.lower() == "call"
+            and not p.dependents(cue, "oprd", "xcomp")
+            and not _quoted_after(p, objects[0])
+        ):
             return [], None  # "called him" is a phone call; "called him a liar" is speech
         tokens = p.subtree(objects[0])
         for c in after:
@@ -150,6 +172,15 @@ def _object(p: Parse, cue: int) -> tuple[list[int], int | None]:
             if objs and prep == cue + 1:
                 return p.subtree(objs[0]), prep
     return [], None
+
+
+def _quoted_after(p: Parse, noun: int) -> bool:
+    """`called the plan "a disaster"`: a quotation follows the noun inside its phrase.
+
+    The parse hangs such a quoted label on the noun (as an apposition or a modifier), where
+    `called the "Meet the Press" host` has the quotation before the noun.
+    """
+    return any(i > noun and p.word(i) in _OPENING_MARKS for i in p.subtree(noun))
 
 
 def _channel_clause(p: Parse, cue: int) -> list[int]:
