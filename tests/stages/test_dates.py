@@ -145,9 +145,10 @@ def test_this_season_is_the_one_under_way_or_the_one_the_tense_points_to(analyse
 # --- TIMEX3 normalisation without the model (no tokens: tense reads as "nearest") ---
 
 from storyline.model import Doc  # noqa: E402
-from storyline.stages.dates import find_times, normalise  # noqa: E402
+from storyline.stages.dates import find_times, grammar, normalise  # noqa: E402
 from storyline.stages.dates.calendar import easter, resolve_year  # noqa: E402
 from storyline.stages.dates.filters import range_split  # noqa: E402
+from storyline.stages.dates.gating import RULE_WORDS  # noqa: E402
 from storyline.stages.dates.grammar import find_candidates  # noqa: E402
 from storyline.stages.dates.resolved import Context  # noqa: E402
 from tests.conftest import make_article  # noqa: E402
@@ -389,3 +390,53 @@ def test_bad_or_odd_text_never_crashes(pieces: list[str], published: str | None)
     text = "".join(pieces)
     for t in times_in(text, published):
         assert t.text == t.span.text_in(make_article(text).text)
+
+
+# --- the rules run only in windows holding the words they need; that must change nothing ---
+
+_EVERY_RULE = [
+    "Talks ran from June 4 to 6, 2019, and again 4-6 June, then from March 23 to April 2.",
+    "Prices fell between 1990 and 1995 and from Monday to Wednesday.",
+    "They marked the 50th anniversary of the 1969 landing.",
+    "It opened Wednesday, March 24, 2021, on 23 March, on 2021-03-23 and on 3/23/2021.",
+    "Er kam am 23. März 2021 und am Montag; gestern war es kalt.",
+    "Sales fell in late November 1999, in June last year and in early December.",
+    "It was founded in fiscal 1998, in the 1990s, in the '80s and in the 20th century.",
+    "We met last fall, in the winter of 1994, and on Christmas Eve and Thanksgiving Day.",
+    "The hearing is set for the week of June 17.",
+    "Profit rose in the third quarter, in fiscal 1999's first quarter and the latest quarter.",
+    "The 1988 second quarter, the year ended March 31, and the year-ago quarter compare.",
+    "She called at 10:35 a.m. EDT Thursday, at 14:30 hours, at noon Friday and 6pm.",
+    "He left at 4 in the morning and came back at 10 at night.",
+    "They met last Friday night, on Tuesdays, and early Thursday.",
+    "They met yesterday, the day before yesterday, late this morning and mid-afternoon.",
+    "Now, currently and recently, the near future and then-current prices mattered.",
+    "Islam will one day be larger; in nineteen ninety-four and the nineties it grew.",
+    "Last week, this year, the following day and the end of the year were busy.",
+    "Year-end results beat the year-earlier period and the corresponding period last year.",
+    "Earlier this month and late last year, three days ago and a decade ago, it rained.",
+    "Two years from now, in recent weeks and in the coming months, they will vote.",
+    "The three-day truce lasted 2 1/2 years, a week and a half, and for years.",
+    "A decades-long feud lasted a while, some time, over the years.",
+    "It runs daily, twice a week, every two weeks, each Thursday and each July.",
+    "It earns $33 million a year and 3 percent a month.",
+    "Flights leave at 0735 GMT and at 6.10am on 23.03.21.",
+    "Le 14 juillet 2019, mardi, hier et demain.",
+    "Mid-March, the Ides of March and May Day came; Easter 2019 and Good Friday too.",
+    "Over the past 20 years, the last three summers and the past century changed it.",
+    "At about 10:35 a.m. (0735 GMT) Friday the blast hit; 5 p.m. EST, Nov. 6 is the deadline.",
+    "It happened at 4pm, 11.30 p.m., 9am and 12 noon on Labor Day weekend.",
+    "THE MEETING IS ON MONDAY, JANUARY 5, AT 10 A.M., AND EVERY WEEK AFTER.",
+    "Ça a eu lieu le 3 août, à 10 h; mañana, el miércoles 5 de mayo de 2021.",
+]
+
+
+@pytest.mark.parametrize("rule", sorted(RULE_WORDS))
+def test_rules_skip_only_windows_they_cannot_match(
+    rule: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gated = [grammar.find_candidates(s, (rule,)) for s in _EVERY_RULE]
+    monkeypatch.setattr(grammar, "window_words", lambda chunk: None)  # every rule everywhere
+    everywhere = [grammar.find_candidates(s, (rule,)) for s in _EVERY_RULE]
+    assert any(everywhere), f"no sentence exercises {rule}"
+    assert gated == everywhere

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from storyline.stages.dates.gating import RULE_WORDS, window_words
 from storyline.stages.dates.lexicon import (
     DEICTIC_DAYS,
     FIXED_HOLIDAYS,
@@ -221,7 +222,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
 )  # fmt: skip
 
 _COMPILED = tuple(
-    (name, re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE), priority)
+    (name, re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE), priority, RULE_WORDS.get(name, ()))
     for name, pattern, priority in _RULES
 )
 #: Words that every rule's match contains (or a digit). The rules run only in windows around
@@ -271,10 +272,13 @@ def find_candidates(text: str, rules: tuple[str, ...] | None = None) -> list[Can
     """Return the longest non-overlapping rule matches in `text`, in text order."""
     found: list[Candidate] = []
     windows = _windows(text)
-    for name, regex, priority in _COMPILED:
+    words = [window_words(text[start:end]) for start, end in windows]
+    for name, regex, priority, keys in _COMPILED:
         if rules is not None and name not in rules:
             continue
-        for w_start, w_end in windows:
+        for (w_start, w_end), present in zip(windows, words, strict=True):
+            if present is not None and any(group.isdisjoint(present) for group in keys):
+                continue  # a word this rule needs is missing: it cannot match here
             for m in regex.finditer(text, w_start, w_end):
                 cand = _candidate(text, m, name, priority)
                 if cand is not None:
