@@ -82,6 +82,29 @@ def test_deadline_set_in_the_past_still_lies_ahead(analyse) -> None:  # type: ig
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He smokes two packs a day.", "SET P1D"),
+        ("We are doing hundreds of interviews a day, he said.", "SET P1D"),
+        ("There are fifty thousand CDs a year sold.", "SET P1Y"),
+        ("They gave the workers a day off.", "DURATION P1D"),
+        ("They gave the children a week to respond.", "DURATION P1W"),
+    ],
+)
+def test_a_unit_after_a_counted_noun_is_a_rate(analyse, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(text, published="1998-03-03")
+    [t] = [t for t in doc.times if t.text.startswith("a ")]
+    assert f"{t.timex_type} {t.timex_value}" == value
+
+
+@pytest.mark.model
+def test_holiday_week_under_way_is_this_one(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("Protesters prayed as Easter week began.", published="2000-04-17")
+    assert {t.text: t.timex_value for t in doc.times} == {"Easter week": "2000-W16"}
+
+
+@pytest.mark.model
 def test_effective_date_lies_ahead(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse("It created a new office, effective Feb. 1.", published="1989-10-26")
     assert {t.text: t.timex_value for t in doc.times}["Feb. 1"] == "1990-02-01"
@@ -231,6 +254,23 @@ def times_in(text: str, published: str | None = WEDNESDAY, language: str = "en")
             "DATE",
             "1994-WI",
         ),
+        ("Protesters prayed as Easter week began.", "Easter week", "DATE", "2019-W16"),
+        ("They met in Christmas week 2018.", "Christmas week 2018", "DATE", "2018-W52"),
+        ("It was their third day-long meeting.", "day-long", "DURATION", "P1D"),
+        ("A month-long strike ended.", "month-long", "DURATION", "P1M"),
+        ("Shares were sold this past spring.", "this past spring", "DATE", "2019-SP"),
+        ("Prices fell this past January.", "this past January", "DATE", "2019-01"),
+        ("It may placate holders in the short term.", "the short term", "DATE", "FUTURE_REF"),
+        (
+            "The day before last Tuesday's hearing, he went home.",
+            "The day before last Tuesday",
+            "DATE",
+            "2019-06-03",
+        ),
+        ("Shops reopen the day after Christmas.", "the day after Christmas", "DATE", "2018-12-26"),
+        ("He was arrested the day after June 1.", "the day after June 1", "DATE", "2019-06-02"),
+        ("Profit rose for three quarters of the year.", "three quarters", "DURATION", "P3Q"),
+        ("It lost money for two quarters of losses.", "two quarters", "DURATION", "P2Q"),
     ],
 )
 def test_timex3_type_and_value(text: str, expr: str, type_: str, value: str) -> None:
@@ -251,6 +291,18 @@ def test_timex3_type_and_value(text: str, expr: str, type_: str, value: str) -> 
 )
 def test_extents_follow_timeml(text: str, expr: str) -> None:
     assert [t.text for t in times_in(text)] == [expr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq imports about three-quarters of its food.",
+        "She won a quarter of the vote.",
+        "They were arrested in the early hours of Thursday morning.",
+    ],
+)
+def test_shares_and_hours_of_the_night_are_not_durations(text: str) -> None:
+    assert [t for t in times_in(text) if t.timex_type == "DURATION"] == []
 
 
 def test_then_current_is_past() -> None:
@@ -428,6 +480,7 @@ _EVERY_RULE = [
     "It happened at 4pm, 11.30 p.m., 9am and 12 noon on Labor Day weekend.",
     "THE MEETING IS ON MONDAY, JANUARY 5, AT 10 A.M., AND EVERY WEEK AFTER.",
     "Ça a eu lieu le 3 août, à 10 h; mañana, el miércoles 5 de mayo de 2021.",
+    "The day before last Tuesday's hearing and the day after Christmas, it rained.",
 ]
 
 

@@ -111,17 +111,18 @@ _RULES: tuple[tuple[str, str, int], ...] = (
      rf"\s+of\s+)?(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b|\s+(?P<rel>this|"
      r"last|next)\s+year\b)", 3),
     ("month", rf"(?:(?P<edge>{_EDGE})[\s-]+|the\s+(?P<part>beginning|end|middle|start)\s+of\s+"
-     rf"|(?P<rel>last|this|next|each|every)\s+)?(?P<month>{_MONTH_FULL})\b", 2),
+     rf"|(?P<rel>this\s+past|last|this|next|each|every)\s+)?(?P<month>{_MONTH_FULL})\b", 2),
     ("year_edge", rf"(?:(?P<edge>{_EDGE})[\s-]+|the\s+(?P<part>beginning|end|middle|start|rest)"
      rf"\s+of\s+|(?:the\s+)?(?P<fiscal>fiscal)\s+|(?P<approx>{_APPROX})\s+)?"
      rf"(?<![$#\d,.])(?P<year>{_YEAR})(?![\d,.]\d|%|-\d|\s*percent)\b", 1),
     ("decade", rf"(?:the\s+)?(?:(?P<edge>{_EDGE})[\s-]+)?(?P<decade>(?:1[5-9]|20)\d0|'\d0)"
      r"'?s\b", 3),
     ("century", rf"(?:the\s+)?(?:(?P<edge>{_EDGE})[\s-]+)?(?P<ord>{_ORD})[\s-]century\b", 3),
-    ("season", rf"(?:(?P<rel>last|this|next|early|late|the)\s+)?(?P<season>spring|summer|autumn"
+    ("season", rf"(?:(?P<rel>this\s+past|last|this|next|early|late|the)\s+)?(?P<season>spring"
+     r"|summer|autumn"
      rf"|fall|winter)(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<spoken>{_SPOKEN_YEAR})))?\b", 2),
-    ("holiday", rf"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>{_HOLIDAY})(?:\s+(?P<year>"
-     rf"{_YEAR}))?\b", 3),
+    ("holiday", rf"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>{_HOLIDAY})(?:\s+(?P<week>week)\b)?"
+     rf"(?:\s+(?P<year>{_YEAR}))?\b", 3),
     ("week_of", rf"the\s+week\s+of\s+(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b"
      rf"(?:,?\s+(?P<year>{_YEAR})\b)?", 5),
     # --- quarters and halves ---
@@ -159,6 +160,9 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("day_deictic", rf"(?:(?P<edge>{_EDGE})\s+)?(?P<word>today|tomorrow|yesterday|tonight)"
      rf"(?!(?<=today)'s\s+[a-z])(?:'s)?(?:\s+(?P<part>{_PART}))?\b", 3),
     ("day_before", r"the\s+day\s+(?P<rel>before\s+yesterday|after\s+tomorrow)\b", 4),
+    ("day_around", rf"the\s+day\s+(?P<side>before|after)\s+(?:(?:(?P<rel>last|this|next)\s+)?"
+     rf"(?P<wd>{_WD})|(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"
+     rf"|(?P<holiday>{_HOLIDAY}))\b", 4),
     ("part_edge", rf"(?P<edge>early|late|mid)[\s-]+(?P<part>morning|afternoon|evening)"
      rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WD}|today|yesterday|tomorrow))?\b", 3),
     ("part_rel", rf"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{_PART})\b", 3),
@@ -208,7 +212,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("duration_bare", r"(?P<lead>(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\blast\s)|"
      r"(?<=\btook\s))(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|"
      r"centuries)\b(?!\s+(?:of|ago|later|earlier|before|after))", 1),
-    ("duration_long", r"(?P<unit>decades|years|months|weeks|days|hours)-long\b", 2),
+    ("duration_long", r"(?P<unit>(?:decade|year|month|week|day|hour)s?)-long\b", 2),
     ("duration_vague", r"\b(?P<word>a\s+while|some\s+time|a\s+long\s+time|a\s+short\s+time"
      r"|the\s+years)\b(?!\s+(?:of|ago|to|since|later|before|after)\b)", 1),
     # --- sets ---
