@@ -271,6 +271,9 @@ def times_in(text: str, published: str | None = WEDNESDAY, language: str = "en")
         ("He was arrested the day after June 1.", "the day after June 1", "DATE", "2019-06-02"),
         ("Profit rose for three quarters of the year.", "three quarters", "DURATION", "P3Q"),
         ("It lost money for two quarters of losses.", "two quarters", "DURATION", "P2Q"),
+        ("It shows on Sunday mornings.", "Sunday mornings", "SET", "XXXX-WXX-7TMO"),
+        ("Flights leave on Monday and Tuesday nights.", "Monday", "SET", "XXXX-WXX-1TNI"),
+        ("Flights leave on Monday and Tuesday nights.", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
     ],
 )
 def test_timex3_type_and_value(text: str, expr: str, type_: str, value: str) -> None:
@@ -481,6 +484,7 @@ _EVERY_RULE = [
     "THE MEETING IS ON MONDAY, JANUARY 5, AT 10 A.M., AND EVERY WEEK AFTER.",
     "Ça a eu lieu le 3 août, à 10 h; mañana, el miércoles 5 de mayo de 2021.",
     "The day before last Tuesday's hearing and the day after Christmas, it rained.",
+    "Flights leave on Monday and Tuesday nights and on Sunday mornings.",
 ]
 
 

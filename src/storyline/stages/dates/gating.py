@@ -74,6 +74,8 @@ RULE_WORDS: dict[str, tuple[frozenset[str], ...]] = {
     "weekday_foreign": (_words(*(w for lang, w in WEEKDAYS.items() if lang != "en")),),
     "day_foreign": (_words(*DEICTIC_DAYS.values()),),
     "weekday_plural": (frozenset(w + "s" for w in _WD_WORDS),),
+    "weekday_nights": (_WD_WORDS, _any("mornings", "afternoons", "evenings", "nights")),
+    "weekday_pair": (_WD_WORDS, _any("mornings", "afternoons", "evenings", "nights")),
     "day_deictic": (_any("today", "tomorrow", "yesterday", "tonight"),),
     "day_before": (_any("yesterday", "tomorrow"),),
     "day_around": (_any("day"), _any("before", "after")),

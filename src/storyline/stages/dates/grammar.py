@@ -156,6 +156,9 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("day_foreign", rf"\b(?P<word>{_alt(w for d in DEICTIC_DAYS.values() for w in d)})\b", 2),
     ("weekday_plural", r"\b(?:on\s+)?(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|"
      rf"saturdays|sundays)(?:\s+(?P<part>{_PART}s?))?\b", 2),
+    ("weekday_nights", rf"(?P<wd>{_WD})\s+(?P<part>(?:morning|afternoon|evening|night)s)\b", 3),
+    ("weekday_pair", rf"(?P<wd>{_WD})(?=\s+(?:and|or)\s+{_WD}\s+(?P<part>(?:morning|afternoon"
+     r"|evening|night)s)\b)", 4),
     # --- deictic expressions (relative to the publication date) ---
     ("day_deictic", rf"(?:(?P<edge>{_EDGE})\s+)?(?P<word>today|tomorrow|yesterday|tonight)"
      rf"(?!(?<=today)'s\s+[a-z])(?:'s)?(?:\s+(?P<part>{_PART}))?\b", 3),

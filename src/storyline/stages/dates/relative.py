@@ -93,7 +93,8 @@ def _weekday_from(weekday: int, ref: Point, rel: str) -> Point:
 
 
 def weekday_set(g: dict[str, str], ctx: Context) -> Resolved | None:
-    """Normalise "Tuesdays", "on Tuesday nights" (a set)."""
+    """Normalise "Tuesdays", "on Tuesday nights", the Monday of "Monday and Tuesday nights"
+    (a set: the plural makes it a habit)."""
     wd = weekday_number(g["wd"])
     if wd is None:
         return None
@@ -399,6 +400,8 @@ HANDLERS: dict[str, Handler] = {
     "weekday": weekday,
     "weekday_foreign": weekday,
     "weekday_plural": weekday_set,
+    "weekday_nights": weekday_set,
+    "weekday_pair": weekday_set,
     "range_weekdays": weekday_range,
     "clock": clock,
     "clock24": clock,
