@@ -82,6 +82,29 @@ def test_deadline_set_in_the_past_still_lies_ahead(analyse) -> None:  # type: ig
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He smokes two packs a day.", "SET P1D"),
+        ("We are doing hundreds of interviews a day, he said.", "SET P1D"),
+        ("There are fifty thousand CDs a year sold.", "SET P1Y"),
+        ("They gave the workers a day off.", "DURATION P1D"),
+        ("They gave the children a week to respond.", "DURATION P1W"),
+    ],
+)
+def test_a_unit_after_a_counted_noun_is_a_rate(analyse, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(text, published="1998-03-03")
+    [t] = [t for t in doc.times if t.text.startswith("a ")]
+    assert f"{t.timex_type} {t.timex_value}" == value
+
+
+@pytest.mark.model
+def test_holiday_week_under_way_is_this_one(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("Protesters prayed as Easter week began.", published="2000-04-17")
+    assert {t.text: t.timex_value for t in doc.times} == {"Easter week": "2000-W16"}
+
+
+@pytest.mark.model
 def test_effective_date_lies_ahead(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse("It created a new office, effective Feb. 1.", published="1989-10-26")
     assert {t.text: t.timex_value for t in doc.times}["Feb. 1"] == "1990-02-01"
@@ -145,9 +168,10 @@ def test_this_season_is_the_one_under_way_or_the_one_the_tense_points_to(analyse
 # --- TIMEX3 normalisation without the model (no tokens: tense reads as "nearest") ---
 
 from storyline.model import Doc  # noqa: E402
-from storyline.stages.dates import find_times, normalise  # noqa: E402
+from storyline.stages.dates import find_times, grammar, normalise  # noqa: E402
 from storyline.stages.dates.calendar import easter, resolve_year  # noqa: E402
 from storyline.stages.dates.filters import range_split  # noqa: E402
+from storyline.stages.dates.gating import RULE_WORDS  # noqa: E402
 from storyline.stages.dates.grammar import find_candidates  # noqa: E402
 from storyline.stages.dates.resolved import Context  # noqa: E402
 from tests.conftest import make_article  # noqa: E402
@@ -230,6 +254,26 @@ def times_in(text: str, published: str | None = WEDNESDAY, language: str = "en")
             "DATE",
             "1994-WI",
         ),
+        ("Protesters prayed as Easter week began.", "Easter week", "DATE", "2019-W16"),
+        ("They met in Christmas week 2018.", "Christmas week 2018", "DATE", "2018-W52"),
+        ("It was their third day-long meeting.", "day-long", "DURATION", "P1D"),
+        ("A month-long strike ended.", "month-long", "DURATION", "P1M"),
+        ("Shares were sold this past spring.", "this past spring", "DATE", "2019-SP"),
+        ("Prices fell this past January.", "this past January", "DATE", "2019-01"),
+        ("It may placate holders in the short term.", "the short term", "DATE", "FUTURE_REF"),
+        (
+            "The day before last Tuesday's hearing, he went home.",
+            "The day before last Tuesday",
+            "DATE",
+            "2019-06-03",
+        ),
+        ("Shops reopen the day after Christmas.", "the day after Christmas", "DATE", "2018-12-26"),
+        ("He was arrested the day after June 1.", "the day after June 1", "DATE", "2019-06-02"),
+        ("Profit rose for three quarters of the year.", "three quarters", "DURATION", "P3Q"),
+        ("It lost money for two quarters of losses.", "two quarters", "DURATION", "P2Q"),
+        ("It shows on Sunday mornings.", "Sunday mornings", "SET", "XXXX-WXX-7TMO"),
+        ("Flights leave on Monday and Tuesday nights.", "Monday", "SET", "XXXX-WXX-1TNI"),
+        ("Flights leave on Monday and Tuesday nights.", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
     ],
 )
 def test_timex3_type_and_value(text: str, expr: str, type_: str, value: str) -> None:
@@ -250,6 +294,18 @@ def test_timex3_type_and_value(text: str, expr: str, type_: str, value: str) -> 
 )
 def test_extents_follow_timeml(text: str, expr: str) -> None:
     assert [t.text for t in times_in(text)] == [expr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq imports about three-quarters of its food.",
+        "She won a quarter of the vote.",
+        "They were arrested in the early hours of Thursday morning.",
+    ],
+)
+def test_shares_and_hours_of_the_night_are_not_durations(text: str) -> None:
+    assert [t for t in times_in(text) if t.timex_type == "DURATION"] == []
 
 
 def test_then_current_is_past() -> None:
@@ -389,3 +445,55 @@ def test_bad_or_odd_text_never_crashes(pieces: list[str], published: str | None)
     text = "".join(pieces)
     for t in times_in(text, published):
         assert t.text == t.span.text_in(make_article(text).text)
+
+
+# --- the rules run only in windows holding the words they need; that must change nothing ---
+
+_EVERY_RULE = [
+    "Talks ran from June 4 to 6, 2019, and again 4-6 June, then from March 23 to April 2.",
+    "Prices fell between 1990 and 1995 and from Monday to Wednesday.",
+    "They marked the 50th anniversary of the 1969 landing.",
+    "It opened Wednesday, March 24, 2021, on 23 March, on 2021-03-23 and on 3/23/2021.",
+    "Er kam am 23. März 2021 und am Montag; gestern war es kalt.",
+    "Sales fell in late November 1999, in June last year and in early December.",
+    "It was founded in fiscal 1998, in the 1990s, in the '80s and in the 20th century.",
+    "We met last fall, in the winter of 1994, and on Christmas Eve and Thanksgiving Day.",
+    "The hearing is set for the week of June 17.",
+    "Profit rose in the third quarter, in fiscal 1999's first quarter and the latest quarter.",
+    "The 1988 second quarter, the year ended March 31, and the year-ago quarter compare.",
+    "She called at 10:35 a.m. EDT Thursday, at 14:30 hours, at noon Friday and 6pm.",
+    "He left at 4 in the morning and came back at 10 at night.",
+    "They met last Friday night, on Tuesdays, and early Thursday.",
+    "They met yesterday, the day before yesterday, late this morning and mid-afternoon.",
+    "Now, currently and recently, the near future and then-current prices mattered.",
+    "Islam will one day be larger; in nineteen ninety-four and the nineties it grew.",
+    "Last week, this year, the following day and the end of the year were busy.",
+    "Year-end results beat the year-earlier period and the corresponding period last year.",
+    "Earlier this month and late last year, three days ago and a decade ago, it rained.",
+    "Two years from now, in recent weeks and in the coming months, they will vote.",
+    "The three-day truce lasted 2 1/2 years, a week and a half, and for years.",
+    "A decades-long feud lasted a while, some time, over the years.",
+    "It runs daily, twice a week, every two weeks, each Thursday and each July.",
+    "It earns $33 million a year and 3 percent a month.",
+    "Flights leave at 0735 GMT and at 6.10am on 23.03.21.",
+    "Le 14 juillet 2019, mardi, hier et demain.",
+    "Mid-March, the Ides of March and May Day came; Easter 2019 and Good Friday too.",
+    "Over the past 20 years, the last three summers and the past century changed it.",
+    "At about 10:35 a.m. (0735 GMT) Friday the blast hit; 5 p.m. EST, Nov. 6 is the deadline.",
+    "It happened at 4pm, 11.30 p.m., 9am and 12 noon on Labor Day weekend.",
+    "THE MEETING IS ON MONDAY, JANUARY 5, AT 10 A.M., AND EVERY WEEK AFTER.",
+    "Ça a eu lieu le 3 août, à 10 h; mañana, el miércoles 5 de mayo de 2021.",
+    "The day before last Tuesday's hearing and the day after Christmas, it rained.",
+    "Flights leave on Monday and Tuesday nights and on Sunday mornings.",
+]
+
+
+@pytest.mark.parametrize("rule", sorted(RULE_WORDS))
+def test_rules_skip_only_windows_they_cannot_match(
+    rule: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gated = [grammar.find_candidates(s, (rule,)) for s in _EVERY_RULE]
+    monkeypatch.setattr(grammar, "window_words", lambda chunk: None)  # every rule everywhere
+    everywhere = [grammar.find_candidates(s, (rule,)) for s in _EVERY_RULE]
+    assert any(everywhere), f"no sentence exercises {rule}"
+    assert gated == everywhere

@@ -18,7 +18,7 @@ from storyline.pipeline import stage
 from storyline.stages.dates.calendar import Point
 from storyline.stages.dates.calendar import resolve_weekday as _resolve_weekday
 from storyline.stages.dates.explicit import HANDLERS as _EXPLICIT
-from storyline.stages.dates.filters import plausible, rules_for
+from storyline.stages.dates.filters import as_rate, plausible, rules_for
 from storyline.stages.dates.foreign import find_foreign, normalise_foreign, supported
 from storyline.stages.dates.grammar import Candidate, find_candidates
 from storyline.stages.dates.relative import HANDLERS as _RELATIVE
@@ -69,7 +69,8 @@ class Found:
 def find_expressions(doc: Doc) -> tuple[Found, ...]:
     """Return the doc's temporal expressions before normalisation (no anchor needed yet)."""
     lang = doc.article.language or "en"
-    cands = [c for c in find_candidates(doc.article.text, rules_for(lang)) if plausible(doc, c)]
+    found = find_candidates(doc.article.text, rules_for(lang))
+    cands = [as_rate(doc, c) for c in found if plausible(doc, c)]
     if lang != "en" and supported(lang):
         cands = sorted([*cands, *_dateparser_candidates(doc.article.text, lang, cands)],
                        key=lambda c: c.start)  # fmt: skip

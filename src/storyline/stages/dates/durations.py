@@ -90,10 +90,15 @@ def _approx_mod(raw: str | None) -> str | None:
 
 
 def vague_duration(g: dict[str, str], ctx: Context) -> Resolved | None:
-    """Normalise "for years", "recent months", "the coming weeks", "decades-long"."""
-    unit = unit_of(g["unit"])
+    """Normalise "for years", "recent months", "the coming weeks", "decades-long", "day-long"."""
+    raw = g["unit"].lower()
+    unit = unit_of(raw)
     if unit is None:
         return None
+    if (g.get("rel") or "").lower() in ("early", "late") and unit in ("hour", "minute"):
+        return None  # "in the early hours of Thursday": a part of the night, not a length
+    if not raw.endswith("s"):  # "a day-long meeting", "a year-long inquiry": one unit
+        return Resolved("DURATION", duration_value(1, unit), "duration")
     return Resolved("DURATION", duration_value(None, unit), "duration")
 
 

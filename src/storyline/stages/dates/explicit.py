@@ -171,7 +171,7 @@ def month_alone(g: dict[str, str], ctx: Context) -> Resolved | None:
     month = month_number(g["month"])
     if month is None:
         return None
-    rel = (g.get("rel") or "").lower()
+    rel = _rel(g)
     if rel in ("each", "every"):
         return Resolved("SET", f"XXXX-{month:02d}", "set")
     if ctx.anchor is None:
@@ -185,6 +185,12 @@ def month_alone(g: dict[str, str], ctx: Context) -> Resolved | None:
     else:
         year = resolve_year(month, None, ctx.anchor, ctx.direction)
     return dated(Point("month", year, month), "month", "published").with_mod(_mod(g))
+
+
+def _rel(g: dict[str, str]) -> str:
+    """Return the word relating a month or season to now ("this past spring" is the last)."""
+    rel = " ".join((g.get("rel") or "").lower().split())
+    return "last" if rel == "this past" else rel
 
 
 def year(g: dict[str, str], ctx: Context) -> Resolved | None:
@@ -218,7 +224,7 @@ def century(g: dict[str, str], ctx: Context) -> Resolved | None:
 def season(g: dict[str, str], ctx: Context) -> Resolved | None:
     """Normalise "last fall", "this summer", "spring 1998"."""
     index = SEASON_CODES.index(SEASONS[g["season"].lower()])
-    rel = (g.get("rel") or "").lower()
+    rel = _rel(g)
     if g.get("year") or g.get("spoken"):
         y = int(g["year"]) if g.get("year") else _spoken(g["spoken"])
         return dated(Point("season", y, index), "season", "text")
@@ -259,7 +265,8 @@ def _this_season(index: int, ctx: Context) -> Point:
 
 
 def holiday(g: dict[str, str], ctx: Context) -> Resolved | None:
-    """Normalise "Thanksgiving", "last Christmas", "Easter 2019"."""
+    """Normalise "Thanksgiving", "last Christmas", "Easter 2019", "Easter week" (the ISO week
+    the holiday falls in)."""
     name = g["holiday"].lower()
     rel = (g.get("rel") or "").lower()
 
@@ -273,19 +280,28 @@ def holiday(g: dict[str, str], ctx: Context) -> Resolved | None:
             return nth_weekday(y, 11, 0, 1) + timedelta(days=1)
         return easter(y) - timedelta(days=2 if name == "good friday" else 0)
 
+    grain: Grain = "week" if g.get("week") else "day"
     if g.get("year"):
-        return dated(Point.of(on(int(g["year"]))), "date", "text")
+        return dated(coarsen(Point.of(on(int(g["year"]))), grain), "date", "text")
     if ctx.anchor is None:
         return None
     a = ctx.anchor
     years = (a.year - 1, a.year, a.year + 1)
-    if rel == "last" or (not rel and ctx.direction == "past"):
+    around = [y for y in years if _contains(coarsen(Point.of(on(y)), grain), a)]
+    if around and not rel:  # "as Easter week began": the week under way
+        y = around[0]
+    elif rel == "last" or (not rel and ctx.direction == "past"):
         y = max(y for y in years if on(y) <= a)
     elif rel == "next" or (not rel and ctx.direction in ("future", "forward")):
         y = min(y for y in years if on(y) >= a)
     else:
         y = min(years, key=lambda y: abs((on(y) - a).days))
-    return dated(Point.of(on(y)), "date", "published")
+    return dated(coarsen(Point.of(on(y)), grain), "date", "published")
+
+
+def _contains(p: Point, day: date) -> bool:
+    first, last = bounds(p)
+    return first <= day <= last
 
 
 def quarter(g: dict[str, str], ctx: Context) -> Resolved | None:

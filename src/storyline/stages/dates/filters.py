@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.model import Doc
+from storyline.model import Doc, Token
 from storyline.stages.dates.grammar import Candidate
 
 #: Rules that read any language: numbers in calendar shapes.
@@ -47,6 +47,8 @@ def rules_for(lang: str) -> tuple[str, ...] | None:
 def plausible(doc: Doc, cand: Candidate) -> bool:
     """Tell whether the parse agrees a candidate is a temporal expression."""
     if cand.rule in _ENGLISH_ONLY_IN_FOREIGN and (doc.article.language or "en") == "en":
+        return False
+    if cand.rule == "duration" and _fraction(doc.article.text, cand):
         return False
     inside = doc.token_range(cand.start, cand.end)
     if not inside:
@@ -106,6 +108,29 @@ def _year_is_year(doc: Doc, index: int) -> bool:
     return not before.rstrip().endswith(("no.", "#", "$", "number"))
 
 
+#: "Of" and a determiner after "three quarters": a share of something ("of its food")...
+_OF_SHARE = re.compile(
+    r"\s+of\s+(?:the|its|his|her|their|our|your|all|those|these|this|that|a|an)\b", re.IGNORECASE
+)
+#: ... unless what follows is a stretch of time ("of the year", "of a century").
+_OF_TIME = re.compile(
+    r"\s+of\s+(?:(?:the|this|that|its|a|an|last|next|fiscal)\s+)*(?:(?:fiscal\s+)?year"
+    r"|century|decade|\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def _fraction(text: str, cand: Candidate) -> bool:
+    """Tell a share ("three-quarters of its food", "a quarter of the vote") from quarters of
+    a year ("three quarters of the year", "a quarter of a century", "two quarters of losses")."""
+    unit = (cand.groups.get("unit") or "").lower()
+    num = (cand.groups.get("num") or "").lower()
+    if unit not in ("quarter", "quarters") or num not in ("a", "one", "two", "three"):
+        return False
+    rest = text[cand.end : cand.end + 40]
+    return bool(_OF_SHARE.match(rest)) and not _OF_TIME.match(rest)
+
+
 def _ref_word_ok(doc: Doc, cand: Candidate, inside: range) -> bool:
     """Keep "current"/"future"/"recent" only as adjectives of time-like nouns or alone."""
     word = cand.groups["word"].lower()
@@ -115,6 +140,36 @@ def _ref_word_ok(doc: Doc, cand: Candidate, inside: range) -> bool:
     if tok.pos != "ADJ":
         return word == "future" and tok.pos == "NOUN"
     return True
+
+
+def as_rate(doc: Doc, cand: Candidate) -> Candidate:
+    """Return "a day" after a counted noun as the rate it is ("two packs a day", "hundreds of
+    interviews a day": a `SET`), else the candidate unchanged ("gave the workers a day off")."""
+    groups = cand.groups
+    unit = groups.get("unit", "").lower()
+    if cand.rule != "duration" or set(groups) != {"num", "unit"} or unit not in _RATE_UNITS:
+        return cand
+    if groups["num"].lower() not in ("a", "an"):
+        return cand
+    inside = doc.token_range(cand.start, cand.end)
+    if len(inside) != 2 or inside.start < 1:
+        return cand
+    tok = doc.tokens[inside.stop - 1]
+    if tok.dep != "npadvmod":
+        return cand
+    before = doc.tokens[max(0, inside.start - 4) : inside.start - 1]
+    counted = doc.tokens[tok.head].pos == "NOUN" or (
+        doc.tokens[inside.start - 1].tag == "NNS"
+        and any(t.tag == "CD" or _word(doc, t) == "of" for t in before)
+    )
+    return Candidate(cand.start, cand.end, "set_a_unit", {"unit": unit}) if counted else cand
+
+
+_RATE_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+
+
+def _word(doc: Doc, tok: Token) -> str:
+    return doc.article.text[tok.start : tok.end].lower()
 
 
 _RANGE_CUT = re.compile(r"\s*(?:-|\u2013|\bto\b|\bthrough\b|\buntil\b|\btill\b|\band\b)\s*")

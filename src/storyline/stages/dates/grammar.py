@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from storyline.stages.dates.gating import RULE_WORDS, window_words
 from storyline.stages.dates.lexicon import (
     DEICTIC_DAYS,
     FIXED_HOLIDAYS,
@@ -110,17 +111,18 @@ _RULES: tuple[tuple[str, str, int], ...] = (
      rf"\s+of\s+)?(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b|\s+(?P<rel>this|"
      r"last|next)\s+year\b)", 3),
     ("month", rf"(?:(?P<edge>{_EDGE})[\s-]+|the\s+(?P<part>beginning|end|middle|start)\s+of\s+"
-     rf"|(?P<rel>last|this|next|each|every)\s+)?(?P<month>{_MONTH_FULL})\b", 2),
+     rf"|(?P<rel>this\s+past|last|this|next|each|every)\s+)?(?P<month>{_MONTH_FULL})\b", 2),
     ("year_edge", rf"(?:(?P<edge>{_EDGE})[\s-]+|the\s+(?P<part>beginning|end|middle|start|rest)"
      rf"\s+of\s+|(?:the\s+)?(?P<fiscal>fiscal)\s+|(?P<approx>{_APPROX})\s+)?"
      rf"(?<![$#\d,.])(?P<year>{_YEAR})(?![\d,.]\d|%|-\d|\s*percent)\b", 1),
     ("decade", rf"(?:the\s+)?(?:(?P<edge>{_EDGE})[\s-]+)?(?P<decade>(?:1[5-9]|20)\d0|'\d0)"
      r"'?s\b", 3),
     ("century", rf"(?:the\s+)?(?:(?P<edge>{_EDGE})[\s-]+)?(?P<ord>{_ORD})[\s-]century\b", 3),
-    ("season", rf"(?:(?P<rel>last|this|next|early|late|the)\s+)?(?P<season>spring|summer|autumn"
+    ("season", rf"(?:(?P<rel>this\s+past|last|this|next|early|late|the)\s+)?(?P<season>spring"
+     r"|summer|autumn"
      rf"|fall|winter)(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<spoken>{_SPOKEN_YEAR})))?\b", 2),
-    ("holiday", rf"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>{_HOLIDAY})(?:\s+(?P<year>"
-     rf"{_YEAR}))?\b", 3),
+    ("holiday", rf"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>{_HOLIDAY})(?:\s+(?P<week>week)\b)?"
+     rf"(?:\s+(?P<year>{_YEAR}))?\b", 3),
     ("week_of", rf"the\s+week\s+of\s+(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b"
      rf"(?:,?\s+(?P<year>{_YEAR})\b)?", 5),
     # --- quarters and halves ---
@@ -154,10 +156,16 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("day_foreign", rf"\b(?P<word>{_alt(w for d in DEICTIC_DAYS.values() for w in d)})\b", 2),
     ("weekday_plural", r"\b(?:on\s+)?(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|"
      rf"saturdays|sundays)(?:\s+(?P<part>{_PART}s?))?\b", 2),
+    ("weekday_nights", rf"(?P<wd>{_WD})\s+(?P<part>(?:morning|afternoon|evening|night)s)\b", 3),
+    ("weekday_pair", rf"(?P<wd>{_WD})(?=\s+(?:and|or)\s+{_WD}\s+(?P<part>(?:morning|afternoon"
+     r"|evening|night)s)\b)", 4),
     # --- deictic expressions (relative to the publication date) ---
     ("day_deictic", rf"(?:(?P<edge>{_EDGE})\s+)?(?P<word>today|tomorrow|yesterday|tonight)"
      rf"(?!(?<=today)'s\s+[a-z])(?:'s)?(?:\s+(?P<part>{_PART}))?\b", 3),
     ("day_before", r"the\s+day\s+(?P<rel>before\s+yesterday|after\s+tomorrow)\b", 4),
+    ("day_around", rf"the\s+day\s+(?P<side>before|after)\s+(?:(?:(?P<rel>last|this|next)\s+)?"
+     rf"(?P<wd>{_WD})|(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"
+     rf"|(?P<holiday>{_HOLIDAY}))\b", 4),
     ("part_edge", rf"(?P<edge>early|late|mid)[\s-]+(?P<part>morning|afternoon|evening)"
      rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WD}|today|yesterday|tomorrow))?\b", 3),
     ("part_rel", rf"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{_PART})\b", 3),
@@ -207,7 +215,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
     ("duration_bare", r"(?P<lead>(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\blast\s)|"
      r"(?<=\btook\s))(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|"
      r"centuries)\b(?!\s+(?:of|ago|later|earlier|before|after))", 1),
-    ("duration_long", r"(?P<unit>decades|years|months|weeks|days|hours)-long\b", 2),
+    ("duration_long", r"(?P<unit>(?:decade|year|month|week|day|hour)s?)-long\b", 2),
     ("duration_vague", r"\b(?P<word>a\s+while|some\s+time|a\s+long\s+time|a\s+short\s+time"
      r"|the\s+years)\b(?!\s+(?:of|ago|to|since|later|before|after)\b)", 1),
     # --- sets ---
@@ -221,7 +229,7 @@ _RULES: tuple[tuple[str, str, int], ...] = (
 )  # fmt: skip
 
 _COMPILED = tuple(
-    (name, re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE), priority)
+    (name, re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE), priority, RULE_WORDS.get(name, ()))
     for name, pattern, priority in _RULES
 )
 #: Words that every rule's match contains (or a digit). The rules run only in windows around
@@ -330,11 +338,13 @@ def _windows(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int
 def find_candidates(text: str, rules: tuple[str, ...] | None = None) -> list[Candidate]:
     """Return the longest non-overlapping rule matches in `text`, in text order.
 
-    Each rule runs only in the windows around the trigger words it can contain.
+    Each rule runs only in the windows around the trigger words it can contain, and skips
+    those that lack a word it needs (`gating.RULE_WORDS`).
     """
     found: list[Candidate] = []
     hits = _hits(text)
-    for name, regex, priority in _COMPILED:
+    seen: dict[tuple[int, int], set[str] | None] = {}  # the words of each window, read once
+    for name, regex, priority, needs in _COMPILED:
         if rules is not None and name not in rules:
             continue
         words, digits = _KEYS[name]
@@ -345,6 +355,12 @@ def find_candidates(text: str, rules: tuple[str, ...] | None = None) -> list[Can
             for span in where
         ]
         for w_start, w_end in _windows(text, spans):
+            if needs:
+                if (w_start, w_end) not in seen:
+                    seen[w_start, w_end] = window_words(text[w_start:w_end])
+                present = seen[w_start, w_end]
+                if present is not None and any(group.isdisjoint(present) for group in needs):
+                    continue  # a word this rule needs is missing: it cannot match here
             for m in regex.finditer(text, w_start, w_end):
                 cand = _candidate(text, m, name, priority)
                 if cand is not None:

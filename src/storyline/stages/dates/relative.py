@@ -37,8 +37,8 @@ _PAST = {
     "then current", "then-current",
 }  # fmt: skip
 _FUTURE = {
-    "soon", "the future", "future", "the near future", "the near term", "in the future",
-    "the distant future", "someday", "one day", "some day",
+    "soon", "the future", "future", "the near future", "the near term", "the short term",
+    "in the future", "the distant future", "someday", "one day", "some day",
 }  # fmt: skip
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _GRAINS: dict[str, Grain] = {
@@ -93,7 +93,8 @@ def _weekday_from(weekday: int, ref: Point, rel: str) -> Point:
 
 
 def weekday_set(g: dict[str, str], ctx: Context) -> Resolved | None:
-    """Normalise "Tuesdays", "on Tuesday nights" (a set)."""
+    """Normalise "Tuesdays", "on Tuesday nights", the Monday of "Monday and Tuesday nights"
+    (a set: the plural makes it a habit)."""
     wd = weekday_number(g["wd"])
     if wd is None:
         return None
@@ -204,6 +205,23 @@ def day_before(g: dict[str, str], ctx: Context) -> Resolved | None:
         return unresolved(None, "date")
     days = -2 if g["rel"].lower().startswith("before") else 2
     return dated(Point.of(ctx.anchor + timedelta(days=days)), "date", "published")
+
+
+def day_around(g: dict[str, str], ctx: Context) -> Resolved | None:
+    """Normalise "the day before last Tuesday", "the day after Christmas": a day off a date."""
+    from storyline.stages.dates.explicit import full_date, holiday
+
+    if g.get("wd"):
+        inner = weekday({"wd": g["wd"], "rel": g.get("rel") or ""}, ctx)
+    elif g.get("holiday"):
+        inner = holiday({"holiday": g["holiday"]}, ctx)
+    else:
+        inner = full_date({k: g[k] for k in ("month", "day", "year") if k in g}, ctx)
+    if inner is None or inner.point is None or inner.point.grain != "day":
+        return None if inner is None else unresolved(None, "date")
+    step = -1 if g["side"].lower() == "before" else 1
+    day = Point.of(inner.point.as_date() + timedelta(days=step))
+    return dated(day, "date", inner.basis or "published")
 
 
 def part_of_day(g: dict[str, str], ctx: Context) -> Resolved | None:
@@ -382,6 +400,8 @@ HANDLERS: dict[str, Handler] = {
     "weekday": weekday,
     "weekday_foreign": weekday,
     "weekday_plural": weekday_set,
+    "weekday_nights": weekday_set,
+    "weekday_pair": weekday_set,
     "range_weekdays": weekday_range,
     "clock": clock,
     "clock24": clock,
@@ -389,6 +409,7 @@ HANDLERS: dict[str, Handler] = {
     "day_deictic": day_word,
     "day_foreign": foreign_day_word,
     "day_before": day_before,
+    "day_around": day_around,
     "part_rel": part_of_day,
     "part_edge": part_with_edge,
     "ref_word": reference_word,
