@@ -9,6 +9,10 @@ parse, figures, dates, quotes, claims, events) on 1 process (per doc, and batche
 Prints one line per run and, last, the metrics as JSON. Ratios are storyline / bare spaCy
 at the same process count: 1.0 would mean storyline costs nothing beyond the parse.
 
+Per round it also prints storyline / spaCy from that round's own runs (`round_ratios_*`,
+and their median): the machine's speed drifts between rounds, so these paired ratios are
+steadier than the ratio of each configuration's best round.
+
 Each run also records its CPU time (this process and its finished children, `os.times`).
 On a shared machine wall time moves with other jobs; the CPU-time ratios (`cpu_ratio_*`,
 spaCy's CPU seconds / storyline's, for the same words) say what storyline costs beyond the
@@ -20,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -107,14 +112,21 @@ def main() -> None:
     # The machine is shared: run every configuration once per round, in turn, and keep each
     # one's best round, so a busy moment does not land on one configuration only.
     rows: dict[str, dict[str, float]] = {}
+    paired: dict[str, list[float]] = {"1_batched": [], "2": []}
     for round_no in range(args.rounds):
         print(f"round {round_no + 1}")
+        this: dict[str, float] = {}
         for key, (label, run) in runs.items():
             row = timed(label, run, words)
+            this[key] = row["words_per_s"]
             if key not in rows or row["words_per_s"] > rows[key]["words_per_s"]:
                 rows[key] = row
             cpu = min(row["cpu_seconds"], rows[key].get("best_cpu_seconds", row["cpu_seconds"]))
             rows[key]["best_cpu_seconds"] = cpu  # CPU time per round varies less; keep its least
+        # The same round's runs are seconds apart: their ratio is less exposed to the machine's
+        # speed changing between rounds than a ratio of two best rounds.
+        paired["1_batched"].append(this["storyline_1_batched"] / this["spacy_1"])
+        paired["2"].append(this["storyline_2"] / this["spacy_2"])
     metrics = {
         "articles": len(arts),
         "rounds": args.rounds,
@@ -133,6 +145,8 @@ def main() -> None:
         / rows["storyline_1_batched"]["best_cpu_seconds"],
         "cpu_ratio_2": rows["spacy_2"]["best_cpu_seconds"]
         / rows["storyline_2"]["best_cpu_seconds"],
+        **{f"round_ratios_{k}": [round(r, 3) for r in v] for k, v in paired.items()},
+        **{f"median_round_ratio_{k}": statistics.median(v) for k, v in paired.items()},
     }
     if args.stage_costs:
         metrics.update(stage_costs(pipe, docs))
