@@ -259,6 +259,12 @@ _TRIGGERS = frozenset(
 _WORD = re.compile(r"\w+")
 _BEFORE, _AFTER = 60, 90  # characters of context a rule may need around its trigger word
 _STEMS = ("centur", "millenni")  # trigger words by their start ("centuries", "millennium")
+_KEY_WORDS = _TRIGGERS | set(_STEMS)
+_BY_PREFIX: dict[str, set[str]] = {}  # every start of three letters or more of a key word
+for _w in _KEY_WORDS:
+    for _k in range(3, len(_w) + 1):
+        _BY_PREFIX.setdefault(_w[:_k], set()).add(_w)
+del _w, _k
 
 
 def _rule_keys(pattern: str) -> tuple[frozenset[str], bool]:
@@ -269,13 +275,14 @@ def _rule_keys(pattern: str) -> tuple[frozenset[str], bool]:
     widens the rule's windows, never too few.
     """
     fragments = set(re.findall(r"[^\W\d_]{2,}", pattern.lower()))
-    stems = [f for f in fragments if len(f) >= 3]
-
-    def alike(w: str) -> bool:
-        return len(w) >= 3 and any(f.startswith(w) or w.startswith(f) for f in stems)
-
-    words = frozenset(w for w in (*_TRIGGERS, *_STEMS) if w in fragments or alike(w))
-    return words, bool(re.search(r"\\d|\[[0-9]", pattern))
+    words: set[str] = set()
+    for f in fragments:
+        if f in _KEY_WORDS:
+            words.add(f)
+        if len(f) >= 3:
+            words.update(_BY_PREFIX.get(f, ()))  # "centur" takes in "century"
+            words.update(f[:k] for k in range(3, len(f)) if f[:k] in _KEY_WORDS)  # "days" "day"
+    return frozenset(words), bool(re.search(r"\\d|\[[0-9]", pattern))
 
 
 _MONTH_WORDS = frozenset({*MONTHS_EN, *(m[:3] for m in MONTHS_EN), "sept"})
