@@ -392,3 +392,29 @@ def test_calling_something_a_quoted_name_is_one_quote(analyse) -> None:  # type:
     assert quote.text.startswith("the delay")
     assert "a disgrace to the whole city" in quote.text
     assert _source(doc, quote) == "The mayor"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        # a one-word answer is a quote when it is the whole sentence before its cue
+        ('The mayor was asked about the bridge.\n\n"Absolutely," she said.', "Absolutely", "said"),
+        ("“I’m honored!” Guessford said of the call.", "I’m honored!", "said"),
+        # a title's period does not end the sentence that holds the cue
+        ("''We will finish the bridge,'' Mr. Lopez said.", "We will finish the bridge", "said"),
+        # a quote that ends in a quote of its own: `...?’”`
+        ("“They asked, ‘What can we do?’” Weaver said.", "They asked, ‘What can we do?’", "said"),
+    ],
+)
+def test_short_and_nested_direct_quotes_find_their_cue(analyse, text, content, cue) -> None:  # type: ignore[no-untyped-def]
+    [quote] = analyse(text).quotes
+    assert quote.text.rstrip(",") == content
+    assert quote.cue == cue
+    assert quote.direct
+
+
+@pytest.mark.model
+def test_short_scare_quote_mid_sentence_is_not_a_quote(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse('The "mega ship" was stuck for days.')
+    assert doc.quotes == ()

@@ -105,18 +105,40 @@ def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int | Non
     pieces: list[tuple[int, int]] = []
     open_at: int | None = None
     straight = False
+    nested = False  # a straight pair inside a curly quote: `“He called it "rigged" twice”`
     for m in _MARK.finditer(text, lo, hi):
         i, mark = m.start(), m.group()
         if mark in _OPEN:
             if open_at is None:
-                open_at, straight = m.end(), False
+                open_at, straight, nested = m.end(), False, False
+            elif straight:
+                nested = True  # `"He called it “rigged” twice"`
         elif mark == _CLOSE:
-            if open_at is not None and not straight:
+            if open_at is not None and straight and nested:
+                nested = False
+            elif open_at is not None:
+                # A curly mark closes a straight one too: typed text mixes them (`"Yes,” he`).
                 pieces.append((open_at, i))
                 open_at = None
         elif open_at is None:  # a straight or doubled mark opens ...
-            open_at, straight = m.end(), True
+            open_at, straight, nested = m.end(), True, False
         elif straight:  # ... and closes
             pieces.append((open_at, i))
             open_at = None
+        elif nested or _opens(text, i, lo):
+            nested = not nested
+        elif not _closes_later(text, m.end(), hi):
+            # `“Yes," he said`: a curly quote closed by a straight mark, with no curly close later
+            pieces.append((open_at, i))
+            open_at = None
     return pieces, open_at
+
+
+def _opens(text: str, i: int, lo: int) -> bool:
+    """Tell whether a straight mark at `i` opens (after a space or bracket) rather than closes."""
+    return i == lo or text[i - 1] in " \t\n(["
+
+
+def _closes_later(text: str, at: int, hi: int) -> bool:
+    """Tell whether a curly closing mark follows in the paragraph."""
+    return text.find(_CLOSE, at, hi) >= 0
