@@ -418,3 +418,51 @@ def test_short_and_nested_direct_quotes_find_their_cue(analyse, text, content, c
 def test_short_scare_quote_mid_sentence_is_not_a_quote(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse('The "mega ship" was stuck for days.')
     assert doc.quotes == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # an `as` clause attributes the sentence it hangs on
+        (
+            "As the Tribune reported, the city will close the bridge in May.",
+            "reported",
+            "the Tribune",
+            "the city will close the bridge in May",
+        ),
+        (
+            "As reported by the Tribune, the city will close the bridge in May.",
+            "reported",
+            "the Tribune",
+            "the city will close the bridge in May",
+        ),
+        # the speaker of the last of several verbs is the subject of the first
+        (
+            "The officials paused, rushed everyone inside and said they will reopen the road.",
+            "said",
+            "The officials",
+            "they will reopen the road",
+        ),
+        # the reported clause hung on the occasion after the cue
+        (
+            "The mayor said on Friday during a news conference that the bridge will reopen.",
+            "said",
+            "The mayor",
+            "that the bridge will reopen",
+        ),
+    ],
+)
+def test_indirect_speech_through_as_clauses_verb_runs_and_occasions(  # type: ignore[no-untyped-def]
+    analyse, text, cue, source, content
+) -> None:
+    doc = analyse(text)
+    [quote] = [q for q in doc.quotes if q.cue == cue]
+    assert _source(doc, quote) == source
+    assert quote.text == content
+
+
+@pytest.mark.model
+def test_even_as_someone_continues_is_not_attribution(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("The mayor is hiring staff even as she continues to face a budget gap.")
+    assert doc.quotes == ()
