@@ -400,11 +400,15 @@ def test_calling_something_a_quoted_name_is_one_quote(analyse) -> None:  # type:
     [
         # a one-word answer is a quote when it is the whole sentence before its cue
         ('The mayor was asked about the bridge.\n\n"Absolutely," she said.', "Absolutely", "said"),
-        ("“I’m honored!” Guessford said of the call.", "I’m honored!", "said"),
+        ("“I\u2019m honored!” Guessford said of the call.", "I\u2019m honored!", "said"),
         # a title's period does not end the sentence that holds the cue
         ("''We will finish the bridge,'' Mr. Lopez said.", "We will finish the bridge", "said"),
-        # a quote that ends in a quote of its own: `...?’”`
-        ("“They asked, ‘What can we do?’” Weaver said.", "They asked, ‘What can we do?’", "said"),
+        # a quote that ends in a quote of its own: `...?\u2019”`
+        (
+            "“They asked, \u2018What can we do?\u2019” Weaver said.",
+            "They asked, \u2018What can we do?\u2019",
+            "said",
+        ),
     ],
 )
 def test_short_and_nested_direct_quotes_find_their_cue(analyse, text, content, cue) -> None:  # type: ignore[no-untyped-def]
@@ -466,3 +470,43 @@ def test_indirect_speech_through_as_clauses_verb_runs_and_occasions(  # type: ig
 def test_even_as_someone_continues_is_not_attribution(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse("The mayor is hiring staff even as she continues to face a budget gap.")
     assert doc.quotes == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # a headline or transcript line that names its speaker before a colon
+        (
+            "Lynch: No outside influence on the inquiry.\n\n"
+            "Attorney General Loretta Lynch spoke in Washington on Tuesday.",
+            "Lynch",
+            "No outside influence on the inquiry",
+        ),
+        (
+            "Poll: Sanders leads in Iowa by five points.\n\nThe survey ran for a week.",
+            "Poll",
+            "Sanders leads in Iowa by five points",
+        ),
+    ],
+)
+def test_a_line_that_names_its_speaker_before_a_colon_is_a_quote(  # type: ignore[no-untyped-def]
+    analyse, text, source, content
+) -> None:
+    doc = analyse(text)
+    [quote] = [q for q in doc.quotes if q.cue == ":"]
+    assert _source(doc, quote) == source
+    assert quote.text == content
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: The bridge will reopen on Monday morning.",
+        "Photo: Maria Lopez.",
+        "The plan, as Mayor Maria Lopez described it in May: three bridges and a tunnel.",
+    ],
+)
+def test_a_colon_after_no_speaker_name_is_no_quote(analyse, text) -> None:  # type: ignore[no-untyped-def]
+    assert [q for q in analyse(text).quotes if q.cue == ":"] == []

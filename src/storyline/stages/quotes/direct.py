@@ -97,7 +97,8 @@ def _attribute(
     loose = [i for i in cands if p.toks[i].lemma.lower() not in CLAUSE_ONLY]
     content = p.text[ps.start : ps.end].rstrip()
     # Only a passage that closes a clause takes a cue after it: `"...," he said`.
-    after_ok = content.rstrip("'\u2019").endswith((",", "?", "!")) or p.text[after[0] : after[1]].lstrip()[:1] == ","
+    closes = content.rstrip("'\u2019").endswith((",", "?", "!"))  # also `...?'"` (a quote's quote)
+    after_ok = closes or p.text[after[0] : after[1]].lstrip()[:1] == ","
     for i in loose:
         if after[0] <= p.toks[i].start < after[1] and after_ok:
             return i, None, None
