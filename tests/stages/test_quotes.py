@@ -510,3 +510,39 @@ def test_a_line_that_names_its_speaker_before_a_colon_is_a_quote(  # type: ignor
 )
 def test_a_colon_after_no_speaker_name_is_no_quote(analyse, text) -> None:  # type: ignore[no-untyped-def]
     assert [q for q in analyse(text).quotes if q.cue == ":"] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "source"),
+    [
+        # a gerund clause is what was said or reported
+        (
+            "The mayor said closing the bridge would cost the city jobs.",
+            "said",
+            "closing the bridge would cost the city jobs",
+            "The mayor",
+        ),
+        (
+            "The campaign reported raising $9 million in March.",
+            "reported",
+            "raising $9 million in March",
+            "The campaign",
+        ),
+        # a one-word answer
+        ("Asked about the bridge, most residents said yes.", "said", "yes", "most residents"),
+        (
+            "The mayor thought the bridge was safe, and the engineers said so.",
+            "said",
+            "so",
+            "the engineers",
+        ),
+    ],
+)
+def test_gerund_clauses_and_one_word_answers_are_reported_speech(  # type: ignore[no-untyped-def]
+    analyse, text, cue, content, source
+) -> None:
+    doc = analyse(text)
+    [quote] = [q for q in doc.quotes if q.cue == cue]
+    assert quote.text == content
+    assert _source(doc, quote) == source

@@ -37,6 +37,8 @@ _NO_OBJECT = CLAUSE_ONLY | RECIPIENT_VERBS | frozenset({"write", "charge", "obse
 _NO_INFINITIVE = frozenset({"continue", "add"})
 #: Verbs through which a finding speaks with a plain object: "a poll shows Clinton ahead".
 _SHOW_VERBS = frozenset({"show", "find"})
+#: One-word answers that are all someone said: "46 percent said yes".
+_ANSWERS = frozenset({"yes", "no", "so"})
 #: Words that cannot be the content of a speech act on their own.
 _NOT_CONTENT = frozenset({"that", "this", "it", "what", "which", "nothing", "something"})
 
@@ -165,6 +167,14 @@ def _object(p: Parse, cue: int) -> tuple[list[int], int | None]:
     infinitives = [c for c in after if p.toks[c].dep == "xcomp" and p.dependents(c, "aux")]
     if infinitives and p.toks[cue].lemma.lower() not in _NO_INFINITIVE:
         return p.subtree(infinitives[0]), None
+    # "said legalizing it would create jobs", "reported raising $9 million"
+    gerunds = [c for c in after if p.toks[c].dep == "xcomp" and p.toks[c].tag == "VBG"]
+    if gerunds and is_cue(p, cue):
+        return p.subtree(gerunds[0]), None
+    # "said yes", "said no", "said so"
+    answers = [c for c in after if c == cue + 1 and p.word(c).lower() in _ANSWERS]
+    if answers and p.toks[cue].lemma.lower() == "say":
+        return answers, cue  # the cue is the verb alone: "said" in "said so"
     for prep in after:
         word = p.word(prep).lower()
         if p.toks[prep].dep == "prep" and (
