@@ -154,6 +154,8 @@ def test_cue_keeps_its_auxiliaries_adverbs_and_time(analyse, text, cue) -> None:
         ("Officials said on Monday that the road would stay closed.", "said"),
         ('"The bridge is late," the mayor said in an interview.', "said"),
         ('"The bridge is late," the mayor said in April.', "said"),
+        # only `say` keeps its medium; the letter is where the words were written
+        ('"The bridge is late," the mayor wrote in a letter to the council.', "wrote"),
     ],
 )
 def test_cue_leaves_out_the_topic_occasion_and_day(analyse, text, cue) -> None:  # type: ignore[no-untyped-def]

@@ -115,10 +115,13 @@ def cue_range(p: Parse, i: int, last: int | None = None) -> tuple[int, int]:
     if last is not None:
         return p.toks[first].start, p.toks[last].end
     last = i
+    # Only `say` keeps its medium ("said in a statement"); after other verbs the `in` phrase
+    # is the work the words stand in ("wrote in the letter", "declared in his speech").
+    says = p.toks[i].lemma.lower() == "say"
     for child in sorted(c for c in p.children[i] if c > i):
         if child != last + 1 or p.toks[child].dep not in _CUE_RIGHT:
             break
-        if p.toks[child].dep == "prep" and not _names_medium(p, child):
+        if p.toks[child].dep == "prep" and not (says and _names_medium(p, child)):
             break
         tree = p.subtree(child)
         if tree[-1] - tree[0] + 1 != len(tree) or any(p.toks[t].pos in _VERBS for t in tree):
