@@ -113,6 +113,9 @@ def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int | Non
                 open_at, straight, nested = m.end(), False, False
             elif straight:
                 nested = True  # `"He called it “rigged” twice"`
+            elif _looks_closing(text, i, m.end(), hi):
+                pieces.append((open_at, i))  # `“It's unusual,“ said Noble`: a typo for ”
+                open_at = None
         elif mark == _CLOSE:
             if open_at is not None and straight and nested:
                 nested = False
@@ -127,8 +130,7 @@ def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int | Non
             open_at = None
         elif nested or _opens(text, i, lo):
             nested = not nested
-        elif not _closes_later(text, m.end(), hi):
-            # `“Yes," he said`: a curly quote closed by a straight mark, with no curly close later
+        else:  # `“Yes," he said`: a curly quote closed by a straight mark
             pieces.append((open_at, i))
             open_at = None
     return pieces, open_at
@@ -139,6 +141,7 @@ def _opens(text: str, i: int, lo: int) -> bool:
     return i == lo or text[i - 1] in " \t\n(["
 
 
-def _closes_later(text: str, at: int, hi: int) -> bool:
-    """Tell whether a curly closing mark follows in the paragraph."""
-    return text.find(_CLOSE, at, hi) >= 0
+def _looks_closing(text: str, i: int, end: int, hi: int) -> bool:
+    """Tell whether a mark at `i` sits where a closing mark goes: after a word or punctuation,
+    before a space or the paragraph's end."""
+    return i > 0 and not text[i - 1].isspace() and (end >= hi or text[end].isspace())
