@@ -1,6 +1,6 @@
 """Lines that name their speaker before a colon: `Graham: Trump's rhetoric is hateful.`
 
-Headlines and transcripts attribute this way (`Poll: Sanders leads in Iowa`, `TAPPER: Take a
+Headlines and transcripts attribute this way (`Poll: Sanders leads in Iowa`, `SMITH: Take a
 listen.`); a reader takes the name as the speaker and the rest of the line as what was said.
 The label must be a person's or organisation's name, with at most a title before it, so that
 `Update: ...` or `Washington: ...` stay plain text.
