@@ -36,3 +36,24 @@ def test_doubled_apostrophes_open_each_paragraph_of_a_long_quote() -> None:
         "It will take a year,",
     ]
     assert (passage.outer_start, passage.outer_end) == (0, text.index(" she"))
+
+
+def test_mixed_straight_and_curly_marks_pair_up() -> None:
+    # typed text often opens with one kind of mark and closes with the other
+    text = '"We are ready,” she said. “We were never late," he said.'
+    assert texts(text) == [["We are ready,"], ["We were never late,"]]
+
+
+def test_straight_pair_inside_a_curly_quote_stays_inside() -> None:
+    text = '“He called it "rigged" twice,” she said. "It was “fair” and open," he said.'
+    assert texts(text) == [['He called it "rigged" twice,'], ["It was “fair” and open,"]]
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_before_a_later_curly_quote() -> None:
+    text = '“Our roads are crumbling," she said. "Families endure blackouts.”'
+    assert texts(text) == [["Our roads are crumbling,"], ["Families endure blackouts."]]
+
+
+def test_an_opening_curly_mark_typed_where_the_closing_one_goes() -> None:
+    text = "“It is unusual,“ said Noble. “It is a hard thing to do.”"
+    assert texts(text) == [["It is unusual,"], ["It is a hard thing to do."]]

@@ -154,6 +154,8 @@ def test_cue_keeps_its_auxiliaries_adverbs_and_time(analyse, text, cue) -> None:
         ("Officials said on Monday that the road would stay closed.", "said"),
         ('"The bridge is late," the mayor said in an interview.', "said"),
         ('"The bridge is late," the mayor said in April.', "said"),
+        # only `say` keeps its medium; the letter is where the words were written
+        ('"The bridge is late," the mayor wrote in a letter to the council.', "wrote"),
     ],
 )
 def test_cue_leaves_out_the_topic_occasion_and_day(analyse, text, cue) -> None:  # type: ignore[no-untyped-def]
@@ -392,3 +394,157 @@ def test_calling_something_a_quoted_name_is_one_quote(analyse) -> None:  # type:
     assert quote.text.startswith("the delay")
     assert "a disgrace to the whole city" in quote.text
     assert _source(doc, quote) == "The mayor"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        # a one-word answer is a quote when it is the whole sentence before its cue
+        ('The mayor was asked about the bridge.\n\n"Absolutely," she said.', "Absolutely", "said"),
+        ("“I\u2019m honored!” Guessford said of the call.", "I\u2019m honored!", "said"),
+        # a title's period does not end the sentence that holds the cue
+        ("''We will finish the bridge,'' Mr. Lopez said.", "We will finish the bridge", "said"),
+        # a quote that ends in a quote of its own: `...?\u2019”`
+        (
+            "“They asked, \u2018What can we do?\u2019” Weaver said.",
+            "They asked, \u2018What can we do?\u2019",
+            "said",
+        ),
+    ],
+)
+def test_short_and_nested_direct_quotes_find_their_cue(analyse, text, content, cue) -> None:  # type: ignore[no-untyped-def]
+    [quote] = analyse(text).quotes
+    assert quote.text.rstrip(",") == content
+    assert quote.cue == cue
+    assert quote.direct
+
+
+@pytest.mark.model
+def test_short_scare_quote_mid_sentence_is_not_a_quote(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse('The "mega ship" was stuck for days.')
+    assert doc.quotes == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # an `as` clause attributes the sentence it hangs on
+        (
+            "As the Tribune reported, the city will close the bridge in May.",
+            "reported",
+            "the Tribune",
+            "the city will close the bridge in May",
+        ),
+        (
+            "As reported by the Tribune, the city will close the bridge in May.",
+            "reported",
+            "the Tribune",
+            "the city will close the bridge in May",
+        ),
+        # the speaker of the last of several verbs is the subject of the first
+        (
+            "The officials paused, rushed everyone inside and said they will reopen the road.",
+            "said",
+            "The officials",
+            "they will reopen the road",
+        ),
+        # the reported clause hung on the occasion after the cue
+        (
+            "The mayor said on Friday during a news conference that the bridge will reopen.",
+            "said",
+            "The mayor",
+            "that the bridge will reopen",
+        ),
+    ],
+)
+def test_indirect_speech_through_as_clauses_verb_runs_and_occasions(  # type: ignore[no-untyped-def]
+    analyse, text, cue, source, content
+) -> None:
+    doc = analyse(text)
+    [quote] = [q for q in doc.quotes if q.cue == cue]
+    assert _source(doc, quote) == source
+    assert quote.text == content
+
+
+@pytest.mark.model
+def test_even_as_someone_continues_is_not_attribution(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("The mayor is hiring staff even as she continues to face a budget gap.")
+    assert doc.quotes == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # a headline or transcript line that names its speaker before a colon
+        (
+            "Lynch: No outside influence on the inquiry.\n\n"
+            "Attorney General Loretta Lynch spoke in Washington on Tuesday.",
+            "Lynch",
+            "No outside influence on the inquiry",
+        ),
+        (
+            "Poll: Sanders leads in Iowa by five points.\n\nThe survey ran for a week.",
+            "Poll",
+            "Sanders leads in Iowa by five points",
+        ),
+    ],
+)
+def test_a_line_that_names_its_speaker_before_a_colon_is_a_quote(  # type: ignore[no-untyped-def]
+    analyse, text, source, content
+) -> None:
+    doc = analyse(text)
+    [quote] = [q for q in doc.quotes if q.cue == ":"]
+    assert _source(doc, quote) == source
+    assert quote.text == content
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: The bridge will reopen on Monday morning.",
+        "Photo: Maria Lopez.",
+        "The plan, as Mayor Maria Lopez described it in May: three bridges and a tunnel.",
+    ],
+)
+def test_a_colon_after_no_speaker_name_is_no_quote(analyse, text) -> None:  # type: ignore[no-untyped-def]
+    assert [q for q in analyse(text).quotes if q.cue == ":"] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "source"),
+    [
+        # a gerund clause is what was said or reported
+        (
+            "The mayor said closing the bridge would cost the city jobs.",
+            "said",
+            "closing the bridge would cost the city jobs",
+            "The mayor",
+        ),
+        (
+            "The campaign reported raising $9 million in March.",
+            "reported",
+            "raising $9 million in March",
+            "The campaign",
+        ),
+        # a one-word answer
+        ("Asked about the bridge, most residents said yes.", "said", "yes", "most residents"),
+        (
+            "The mayor thought the bridge was safe, and the engineers said so.",
+            "said",
+            "so",
+            "the engineers",
+        ),
+    ],
+)
+def test_gerund_clauses_and_one_word_answers_are_reported_speech(  # type: ignore[no-untyped-def]
+    analyse, text, cue, content, source
+) -> None:
+    doc = analyse(text)
+    [quote] = [q for q in doc.quotes if q.cue == cue]
+    assert quote.text == content
+    assert _source(doc, quote) == source

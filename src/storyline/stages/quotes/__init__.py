@@ -14,6 +14,7 @@ from storyline.pipeline import stage
 from storyline.stages.quotes.cues import CUE_VERBS, cue_range, source_tokens, subject_of
 from storyline.stages.quotes.direct import find_direct
 from storyline.stages.quotes.indirect import find_indirect
+from storyline.stages.quotes.labels import find_labelled
 from storyline.stages.quotes.speakers import named_speaker
 from storyline.stages.quotes.syntax import Parse
 
@@ -32,6 +33,7 @@ class Found:
     inherited: Quote | None = None  # a quote paragraph that continues the previous speaker
     cue_last: int | None = None  # the cue's last token when it is not the verb's own ("talk about")
     quoted: set[int] = field(default_factory=set)
+    source: list[int] | None = None  # the source's tokens when not the subject's phrase
 
 
 @stage("quotes.v1", requires=["tokens", "sentences", "mentions"], provides=["quotes"])
@@ -48,7 +50,10 @@ def add_quotes(doc: Doc) -> Doc:
             quotes.append(quote)
     used = {f.cue for f in direct if f.cue is not None}
     quoted = set().union(*(f.quoted for f in direct)) if direct else set()
-    indirect = [q for f in find_indirect(p, used, quoted) if (q := build_quote(p, f, None))]
+    colons = {f.colon for f in direct if f.colon is not None}
+    candidates = find_indirect(p, used, quoted)
+    candidates += [f for f in find_labelled(p) if f.colon not in colons]
+    indirect = [q for f in candidates if (q := build_quote(p, f, None))]
     # `called the plan "a disaster"`: a passage with no cue of its own inside reported speech
     # is part of that speech, not a second quote.
     inside = [(q.span.start, (q.parts or (q.span,))[-1].end) for q in indirect]
@@ -100,7 +105,7 @@ def _speaker(p: Parse, found: Found) -> tuple[Span | None, Mention | None]:
         subject = subject_of(p, found.cue)
     if subject is None:
         return None, None
-    tokens = source_tokens(p, subject, found.quoted)
+    tokens = found.source if found.source is not None else source_tokens(p, subject, found.quoted)
     bounds = p.char_range(tokens)
     source = Span(p.doc.article.id, *bounds) if bounds else None
     return source, named_speaker(p, subject, tokens)

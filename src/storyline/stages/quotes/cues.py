@@ -59,6 +59,11 @@ _OCCASIONS = frozenset({"interview", "speech", "debate", "hearing", "meeting", "
                         "call", "appearance", "address", "conversation", "session"})  # fmt: skip
 #: Parts of a subject's phrase that say more than who spoke: "Jones, who ...", "Jones on Monday".
 _VERBS = frozenset({"VERB", "AUX"})
+#: What a bare `as` clause may hold besides its verb: "as the Times first reported on Tuesday".
+_AS_CLAUSE = frozenset({"mark", "advmod", "nsubj", "aux", "auxpass", "agent", "npadvmod",
+                        "prep", "punct", "neg"})  # fmt: skip
+#: Links from a verb up to the verb whose subject it shares.
+_CLIMB = frozenset({"conj", "advcl"})
 _SOURCE_CUT = frozenset({"acl", "npadvmod"})
 
 
@@ -110,10 +115,13 @@ def cue_range(p: Parse, i: int, last: int | None = None) -> tuple[int, int]:
     if last is not None:
         return p.toks[first].start, p.toks[last].end
     last = i
+    # Only `say` keeps its medium ("said in a statement"); after other verbs the `in` phrase
+    # is the work the words stand in ("wrote in the letter", "declared in his speech").
+    says = p.toks[i].lemma.lower() == "say"
     for child in sorted(c for c in p.children[i] if c > i):
         if child != last + 1 or p.toks[child].dep not in _CUE_RIGHT:
             break
-        if p.toks[child].dep == "prep" and not _names_medium(p, child):
+        if p.toks[child].dep == "prep" and not (says and _names_medium(p, child)):
             break
         tree = p.subtree(child)
         if tree[-1] - tree[0] + 1 != len(tree) or any(p.toks[t].pos in _VERBS for t in tree):
@@ -142,16 +150,40 @@ def subject_of(p: Parse, cue: int) -> int | None:
         return subjects[0]
     tok = p.toks[cue]
     if tok.tag == "VBN" and tok.dep == "advcl":
+        if is_as_clause(p, cue):  # "As reported by the Times, ...": the agent reported it
+            agents = [o for a in p.dependents(cue, "agent") for o in p.dependents(a, "pobj")]
+            return agents[0] if agents else None
         return None  # "When asked about X, he said": he was asked; who asked is not said
     if tok.dep in {"conj", "xcomp", "advcl"} and tok.head != cue:
-        # "He smiled and said ...", "he went on to say ...": the subject belongs to the head.
-        inherited = p.dependents(tok.head, *_SUBJECTS)
+        # "He smiled and said ...", "he went on to say ...": the subject belongs to the head,
+        # or to the first verb of a run ("they paused, rushed in and said ...", "he went
+        # after Trump to hit his record, calling it a disgrace").
+        head = tok.head
+        inherited = p.dependents(head, *_SUBJECTS)
+        for _ in range(3 if tok.tag != "VB" else 0):  # not "intended to say"
+            up = p.toks[head]
+            if inherited or up.dep not in _CLIMB or up.tag == "VBN" or p.head(head) == head:
+                break  # "when asked to condemn X": who asked is not said
+            head = p.head(head)
+            inherited = p.dependents(head, *_SUBJECTS)
         return inherited[0] if inherited else None
     if tok.dep == "relcl":
         return None  # "Jones, who said ...": the relative pronoun is the subject, handled above
     if tok.tag == "VBG":
         return _participle_subject(p, cue)
     return None
+
+
+def is_as_clause(p: Parse, i: int) -> bool:
+    """Tell whether cue `i` heads a bare `as` clause: "as the Times reported", "as reported
+    by ...", not "as she continues to ..." nor "as he told reporters he would"."""
+    tok = p.toks[i]
+    if tok.dep != "advcl" or tok.lemma.lower() in CLAUSE_ONLY:
+        return False
+    kids = [p.toks[c].dep for c in p.children[i]]
+    return any(p.word(m).lower() == "as" for m in p.dependents(i, "mark", "advmod")) and all(
+        dep in _AS_CLAUSE for dep in kids
+    )
 
 
 def _participle_subject(p: Parse, cue: int) -> int | None:

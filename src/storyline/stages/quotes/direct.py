@@ -21,7 +21,12 @@ if TYPE_CHECKING:
 MIN_WORDS = 3
 #: How many words after a quote its verb may come: `"...," Trump shot back`.
 _NEAR_WORDS = 4
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+#: A sentence ends at `.`, `!` or `?` before a space, or at a line break; not after a title
+#: or an initial (`Mr. Trump said`, `John F. Kennedy`).
+_TITLES = "Mr Mrs Ms Dr Sen Rep Gov Gen St Lt Col Sgt Rev Prof Pres Atty".split()
+_SENTENCE_END = re.compile(
+    "[.!?]" + "".join(rf"(?<!\b{t}\.)" for t in _TITLES) + r"(?<!\b[A-Z]\.)(?=\s|$)|\n"
+)
 
 
 def find_direct(p: Parse) -> list[Found]:
@@ -45,8 +50,9 @@ def find_direct(p: Parse) -> list[Found]:
             last.parts.extend(_trim_parts(p.text, ps.parts))
             last.quoted |= tokens
             continue
-        if sum(len(p.text[a:b].split()) for a, b in ps.parts) < MIN_WORDS:
-            continue
+        short = sum(len(p.text[a:b].split()) for a, b in ps.parts) < MIN_WORDS
+        if short and not (cue is not None and _own_sentence(p, ps)):
+            continue  # a title or scare quote, unless it is all that someone said: `"No," he said`
         f = Found(_trim_parts(p.text, ps.parts), True, cue, colon, subject, quoted=tokens)
         found.append(f)
     return found
@@ -91,7 +97,8 @@ def _attribute(
     loose = [i for i in cands if p.toks[i].lemma.lower() not in CLAUSE_ONLY]
     content = p.text[ps.start : ps.end].rstrip()
     # Only a passage that closes a clause takes a cue after it: `"...," he said`.
-    after_ok = content.endswith((",", "?", "!")) or p.text[after[0] : after[1]].lstrip()[:1] == ","
+    closes = content.rstrip("'\u2019").endswith((",", "?", "!"))  # also `...?'"` (a quote's quote)
+    after_ok = closes or p.text[after[0] : after[1]].lstrip()[:1] == ","
     for i in loose:
         if after[0] <= p.toks[i].start < after[1] and after_ok:
             return i, None, None
@@ -108,6 +115,15 @@ def _attribute(
     if lead.endswith(":"):
         return None, *_colon_speaker(p, before[0], before[0] + len(lead))
     return None, None, None
+
+
+def _own_sentence(p: Parse, ps: Passage) -> bool:
+    """Tell whether a passage opens its sentence and closes a clause: `"Absolutely," he said`."""
+    lo = p.text.rfind("\n", 0, ps.outer_start) + 1
+    ends = list(_SENTENCE_END.finditer(p.text, lo, ps.outer_start))
+    before = p.text[ends[-1].end() if ends else lo : ps.outer_start]
+    content = p.text[ps.start : ps.end].rstrip().rstrip("'\u2019")
+    return not before.strip() and content.endswith((",", "?", "!", "."))
 
 
 def _colon_paragraph_before(text: str, para_lo: int, quote_at: int) -> int | None:

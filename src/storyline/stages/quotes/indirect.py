@@ -11,6 +11,7 @@ from storyline.stages.quotes.cues import (
     RECIPIENT_VERBS,
     is_according,
     is_act,
+    is_as_clause,
     is_cue,
     subject_of,
 )
@@ -36,6 +37,8 @@ _NO_OBJECT = CLAUSE_ONLY | RECIPIENT_VERBS | frozenset({"write", "charge", "obse
 _NO_INFINITIVE = frozenset({"continue", "add"})
 #: Verbs through which a finding speaks with a plain object: "a poll shows Clinton ahead".
 _SHOW_VERBS = frozenset({"show", "find"})
+#: One-word answers that are all someone said: "46 percent said yes".
+_ANSWERS = frozenset({"yes", "no", "so"})
 #: Words that cannot be the content of a speech act on their own.
 _NOT_CONTENT = frozenset({"that", "this", "it", "what", "which", "nothing", "something"})
 
@@ -121,8 +124,9 @@ def _content(p: Parse, cue: int) -> list[int]:
     if clauses:
         return p.subtree(clauses[0])
     tok = p.toks[cue]
-    if tok.dep == "parataxis":
+    if tok.dep == "parataxis" or (is_as_clause(p, cue) and not p.dependents(cue, "dobj")):
         # "The ship was stuck, officials said." and "The ship, officials said, was stuck."
+        # "As the Times reported, the ship was stuck."
         return _minus(p, tok.head, cue)
     for clause in p.dependents(cue, "advcl"):
         tree = p.subtree(clause)
@@ -163,6 +167,14 @@ def _object(p: Parse, cue: int) -> tuple[list[int], int | None]:
     infinitives = [c for c in after if p.toks[c].dep == "xcomp" and p.dependents(c, "aux")]
     if infinitives and p.toks[cue].lemma.lower() not in _NO_INFINITIVE:
         return p.subtree(infinitives[0]), None
+    # "said legalizing it would create jobs", "reported raising $9 million"
+    gerunds = [c for c in after if p.toks[c].dep == "xcomp" and p.toks[c].tag == "VBG"]
+    if gerunds and is_cue(p, cue):
+        return p.subtree(gerunds[0]), None
+    # "said yes", "said no", "said so"
+    answers = [c for c in after if c == cue + 1 and p.word(c).lower() in _ANSWERS]
+    if answers and p.toks[cue].lemma.lower() == "say":
+        return answers, cue  # the cue is the verb alone: "said" in "said so"
     for prep in after:
         word = p.word(prep).lower()
         if p.toks[prep].dep == "prep" and (
@@ -183,15 +195,39 @@ def _quoted_after(p: Parse, noun: int) -> bool:
     return any(i > noun and p.word(i) in _OPENING_MARKS for i in p.subtree(noun))
 
 
+#: Links from a cue through its modifiers and objects to a noun the parse may hang the
+#: reported clause on: "said on Friday during a news conference that ...", "told the
+#: audience at his rally that ...".
+_TO_CHANNEL = frozenset({"prep", "pobj", "dobj", "dative", "npadvmod", "advmod"})
+#: Prepositions that lead to what the cue is about, whose clause is not the cue's:
+#: "responding to questions about claims that ...".
+_TOPIC_PREPS = _CONTENT_PREPS | frozenset(_VERB_PREPS)
+
+
 def _channel_clause(p: Parse, cue: int) -> list[int]:
-    """`said in a statement that ...`: the parse may hang the clause on the channel noun."""
-    for prep in p.dependents(cue, "prep"):
-        for noun in p.dependents(prep, "pobj"):
-            for clause in p.dependents(noun, "acl", "ccomp"):
-                first = p.subtree(clause)[0]
-                if p.toks[first].dep == "mark" and p.word(first).lower() == "that":
-                    return [clause]
+    """`said in a statement that ...`: the parse may hang the `that` clause on a noun after
+    the cue (its medium, occasion, day or audience), within a few links of it."""
+    if p.toks[cue].lemma.lower() in CLAUSE_ONLY:
+        return []  # "showed no sign that ...": not the verb's own clause
+    todo = [
+        (c, 1)
+        for c in p.children[cue]
+        if c > cue and p.toks[c].dep in _TO_CHANNEL and p.word(c).lower() not in _TOPIC_PREPS
+    ]
+    while todo:
+        node, depth = todo.pop()
+        for clause in p.children[node]:
+            dep = p.toks[clause].dep
+            if dep in {"acl", "ccomp", "relcl"} and _opens_with_that(p, clause):
+                return [clause]
+            if dep in _TO_CHANNEL and depth < 4 and p.word(clause).lower() not in _TOPIC_PREPS:
+                todo.append((clause, depth + 1))
     return []
+
+
+def _opens_with_that(p: Parse, clause: int) -> bool:
+    first = p.subtree(clause)[0]
+    return p.toks[first].dep == "mark" and p.word(first).lower() == "that"
 
 
 def _comma_before(p: Parse, cue: int) -> bool:

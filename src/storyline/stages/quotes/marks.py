@@ -105,18 +105,43 @@ def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int | Non
     pieces: list[tuple[int, int]] = []
     open_at: int | None = None
     straight = False
+    nested = False  # a straight pair inside a curly quote: `“He called it "rigged" twice”`
     for m in _MARK.finditer(text, lo, hi):
         i, mark = m.start(), m.group()
         if mark in _OPEN:
             if open_at is None:
-                open_at, straight = m.end(), False
+                open_at, straight, nested = m.end(), False, False
+            elif straight:
+                nested = True  # `"He called it “rigged” twice"`
+            elif _looks_closing(text, i, m.end(), hi):
+                pieces.append((open_at, i))  # `“It's unusual,“ said Noble`: a typo for ”
+                open_at = None
         elif mark == _CLOSE:
-            if open_at is not None and not straight:
+            if open_at is not None and straight and nested:
+                nested = False
+            elif open_at is not None:
+                # A curly mark closes a straight one too: typed text mixes them (`"Yes,” he`).
                 pieces.append((open_at, i))
                 open_at = None
         elif open_at is None:  # a straight or doubled mark opens ...
-            open_at, straight = m.end(), True
+            open_at, straight, nested = m.end(), True, False
         elif straight:  # ... and closes
             pieces.append((open_at, i))
             open_at = None
+        elif nested or _opens(text, i, lo):
+            nested = not nested
+        else:  # `“Yes," he said`: a curly quote closed by a straight mark
+            pieces.append((open_at, i))
+            open_at = None
     return pieces, open_at
+
+
+def _opens(text: str, i: int, lo: int) -> bool:
+    """Tell whether a straight mark at `i` opens (after a space or bracket) rather than closes."""
+    return i == lo or text[i - 1] in " \t\n(["
+
+
+def _looks_closing(text: str, i: int, end: int, hi: int) -> bool:
+    """Tell whether a mark at `i` sits where a closing mark goes: after a word or punctuation,
+    before a space or the paragraph's end."""
+    return i > 0 and not text[i - 1].isspace() and (end >= hi or text[end].isspace())
