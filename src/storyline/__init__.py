@@ -5,8 +5,11 @@
 >>> write_brief(brief, "brief/")
 """
 
-from storyline.brief import make_brief, sample_paths
-from storyline.engines import Engine, LocalEngine, SerialEngine
+from __future__ import annotations
+
+import importlib
+import typing
+
 from storyline.errors import InputError, ModelError, PipelineError, StorylineError
 from storyline.model import (
     Article,
@@ -25,10 +28,43 @@ from storyline.model import (
     Story,
     TimeExpr,
 )
-from storyline.pipeline import DEFAULT_STAGES, Pipeline, build_pipeline, stage
-from storyline.render import brief_to_dict, write_brief
+
+if typing.TYPE_CHECKING:
+    from storyline.brief import make_brief, sample_paths
+    from storyline.engines import Engine, LocalEngine, SerialEngine
+    from storyline.pipeline import DEFAULT_STAGES, Pipeline, build_pipeline, stage
+    from storyline.render import brief_to_dict, write_brief
 
 __version__ = "0.1.0"
+
+#: Names that load the pipeline (spaCy, the models) are imported on first use, so that
+#: `import storyline` and `storyline --help` stay quick.
+_LAZY = {
+    "make_brief": "storyline.brief",
+    "sample_paths": "storyline.brief",
+    "Engine": "storyline.engines",
+    "LocalEngine": "storyline.engines",
+    "SerialEngine": "storyline.engines",
+    "DEFAULT_STAGES": "storyline.pipeline",
+    "Pipeline": "storyline.pipeline",
+    "build_pipeline": "storyline.pipeline",
+    "stage": "storyline.pipeline",
+    "brief_to_dict": "storyline.render",
+    "write_brief": "storyline.render",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'storyline' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "DEFAULT_STAGES",

@@ -9,21 +9,21 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from storyline.brief import make_brief, sample_paths
-from storyline.engines import make_engine
 from storyline.errors import StorylineError
-from storyline.ingest.fetch import FetchPolicy
 from storyline.model import Brief, Doc, Story
-from storyline.render import write_brief
-from storyline.render.index import span_label
-from storyline.render.view import outlet_names
-from storyline.run import RunResult, run_corpus
+
+if TYPE_CHECKING:
+    from storyline.run import RunResult
+
+# The commands import the pipeline, models and renderers when they run, so that `--help`
+# and the store commands start without loading spaCy.
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -66,6 +66,10 @@ def brief(
 
     Example: storyline brief ~/articles/ --out brief/
     """
+    from storyline.brief import make_brief, sample_paths
+    from storyline.engines import make_engine
+    from storyline.render import write_brief
+
     if db is not None:
         _brief_from_store(db, paths, out_dir, quiet)
         return
@@ -130,6 +134,8 @@ def _summary(console: Console, result: Brief, written: list[str]) -> None:
 
 def _story_detail(console: Console, result: Brief, story: Story) -> None:
     """Print one story's best-supported facts and every conflict."""
+    from storyline.render.view import outlet_names
+
     names = outlet_names(story, {a.id: a for a in result.articles})
     counts = Counter(f.status for f in story.facts)
     console.print(
@@ -160,6 +166,8 @@ _LISTED_STORIES = 25
 
 def _story_lines(console: Console, result: Brief) -> None:
     """Print one line per story: size, independent sources, dates and title."""
+    from storyline.render.index import span_label
+
     console.print()
     for story in result.stories[:_LISTED_STORIES]:
         independent = sum(1 for p in story.sources if p.signals.copy_of is None)
@@ -198,6 +206,8 @@ def events(paths: tuple[str, ...], fmt: str, processes: int | None) -> None:
 
     Example: storyline events ~/articles/ --format plover-json > events.json
     """
+    from storyline.brief import make_brief, sample_paths
+    from storyline.engines import make_engine
     from storyline.render.plover import export_events
 
     try:
@@ -267,6 +277,8 @@ def ingest(
 
     Example: storyline ingest ~/articles/ --db news.duckdb
     """
+    from storyline.brief import sample_paths
+    from storyline.engines import make_engine
     from storyline.store import ingest as ingest_paths
 
     err = Console(stderr=True, quiet=quiet, emoji=False)
@@ -377,6 +389,8 @@ def show(story: str, db: str, as_json: bool) -> None:
 
 def _show_stories(console: Console, result: Brief) -> None:
     """Print each story's title, fact counts, best facts and conflicts (as `brief` does)."""
+    from storyline.render.view import outlet_names
+
     for story in result.stories:
         names = outlet_names(story, {a.id: a for a in result.articles})
         counts = Counter(f.status for f in story.facts)
@@ -455,6 +469,7 @@ def serve(db: str, host: str, port: int, threads: int) -> None:
 
 def _brief_from_store(db: str, refs: tuple[str, ...], out_dir: str, quiet: bool) -> None:
     """Write the brief of one stored story (the `brief --db FILE STORY` form)."""
+    from storyline.render import write_brief
     from storyline.store import read_store, resolve_story, story_brief
 
     if len(refs) != 1:
@@ -534,6 +549,10 @@ def run(
 
     Example: storyline run CC-NEWS-20210324.warc.gz --out run/ --db news.duckdb
     """
+    from storyline.engines import make_engine
+    from storyline.ingest.fetch import FetchPolicy
+    from storyline.run import run_corpus
+
     err = Console(stderr=True, quiet=quiet, emoji=False)
     try:
         result = run_corpus(
