@@ -58,8 +58,10 @@ def test_windows_find_what_the_whole_text_scan_finds() -> None:
 
 
 def test_a_window_never_ends_inside_a_word() -> None:
-    # "month" opens a window for the month rule that ends 90 characters after it: inside
-    # "Mayor" if words could be cut, and the rule would read the month "May" there.
+    # The window around "month" ends 90 characters after it, inside "Mayor": it must run to
+    # the end of the word, or a rule's closing `\b` would match there and read "May".
     text = "This month" + " x" * 43 + " Mayor Lopez spoke."
-    assert text.index("Mayor") + 3 == text.index("month") + 5 + 90
-    assert [c.rule for c in find_candidates(text)] == ["unit_rel"]
+    month = text.index("month")
+    assert text.index("Mayor") + 3 == month + 5 + 90
+    [(_, end)] = grammar._windows(text, [(month, month + 5)])
+    assert text[end - 5 : end] == "Mayor"

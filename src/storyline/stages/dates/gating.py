@@ -25,7 +25,7 @@ from storyline.stages.dates.lexicon import (
 
 _WORD = re.compile(r"\w+")
 #: Marks among a window's words: a word that starts with a digit, a four-digit number, a colon.
-_DIGIT, _YEAR4, _COLON = "<digit>", "<year>", "<colon>"
+DIGIT, YEAR4, COLON = "<digit>", "<year>", "<colon>"
 
 
 def _words(*names: Iterable[str]) -> frozenset[str]:
@@ -51,13 +51,13 @@ RULE_WORDS: dict[str, tuple[frozenset[str], ...]] = {
     **dict.fromkeys(("range_month_days", "range_days_month", "range_dates", "date_mdy",
                      "date_dmy", "month_year", "month", "week_of"), (_MONTH_WORDS,)),
     **dict.fromkeys(("range_weekdays", "weekday"), (_WD_WORDS,)),
-    "range_years": (_any("from", "between"), _any(_YEAR4)),
-    "date_iso": (_any(_YEAR4),),
-    "year_edge": (_any(_YEAR4),),
-    "date_numeric": (_any(_DIGIT),),
-    "decade": (_any(_DIGIT), _any("s")),
-    "clock": (_any(_DIGIT), _any("m", "am", "pm", "morning", "afternoon", "evening", "night")),
-    "clock24": (_any(_DIGIT), _any(_COLON)),
+    "range_years": (_any("from", "between"), _any(YEAR4)),
+    "date_iso": (_any(YEAR4),),
+    "year_edge": (_any(YEAR4),),
+    "date_numeric": (_any(DIGIT),),
+    "decade": (_any(DIGIT), _any("s")),
+    "clock": (_any(DIGIT), _any("m", "am", "pm", "morning", "afternoon", "evening", "night")),
+    "clock24": (_any(DIGIT), _any(COLON)),
     "ago": (_UNIT_WORDS, _any("ago", "now", "hence", "earlier", "back")),
     "duration": (_UNIT_WORDS,),
     "anniversary": (_any("anniversary"),),
@@ -105,20 +105,20 @@ RULE_WORDS: dict[str, tuple[frozenset[str], ...]] = {
 
 
 def window_words(chunk: str) -> set[str] | None:
-    """Return a window's lower-case words and marks (`_DIGIT`, `_YEAR4`, `_COLON`); None when
+    """Return a window's lower-case words and marks (`DIGIT`, `YEAR4`, `COLON`); None when
     the window is not plain ASCII (case-insensitive matching may then equate letters that
     `lower` keeps apart)."""
     if not chunk.isascii():
         return None
     found = set(_WORD.findall(chunk.lower()))
     for word in [w for w in found if w[0].isdigit()]:
-        found.add(_DIGIT)
+        found.add(DIGIT)
         if len(word) == 4 and word.isdigit():
-            found.add(_YEAR4)
+            found.add(YEAR4)
         found.add(word.lstrip("0123456789"))  # "1990s", "10am": the letters after the number
     if ":" in chunk:
-        found.add(_COLON)
+        found.add(COLON)
     return found
 
 
-__all__ = ["RULE_WORDS", "window_words"]
+__all__ = ["COLON", "DIGIT", "RULE_WORDS", "YEAR4", "window_words"]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from storyline.stages.dates.gating import RULE_WORDS, window_words
+from storyline.stages.dates.gating import COLON, DIGIT, RULE_WORDS, YEAR4, window_words
 from storyline.stages.dates.lexicon import (
     DEICTIC_DAYS,
     FIXED_HOLIDAYS,
@@ -232,8 +232,8 @@ _COMPILED = tuple(
     (name, re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE), priority, RULE_WORDS.get(name, ()))
     for name, pattern, priority in _RULES
 )
-#: Words that every rule's match contains (or a digit). The rules run only in windows around
-#: them: most of a news text has no temporal expression, and this keeps the stage fast.
+#: Words that every rule's match contains (or a digit): where a rule that `gating.RULE_WORDS`
+#: does not describe runs. Most of a news text has no temporal expression.
 _TRIGGERS = frozenset(
     {
         *MONTHS_EN, *(m[:3] for m in MONTHS_EN), "sept",
@@ -259,70 +259,44 @@ _TRIGGERS = frozenset(
 _WORD = re.compile(r"\w+")
 _BEFORE, _AFTER = 60, 90  # characters of context a rule may need around its trigger word
 _STEMS = ("centur", "millenni")  # trigger words by their start ("centuries", "millennium")
-_KEY_WORDS = _TRIGGERS | set(_STEMS)
-_BY_PREFIX: dict[str, set[str]] = {}  # every start of three letters or more of a key word
-for _w in _KEY_WORDS:
-    for _k in range(3, len(_w) + 1):
-        _BY_PREFIX.setdefault(_w[:_k], set()).add(_w)
-del _w, _k
 
 
-def _rule_keys(pattern: str) -> tuple[frozenset[str], bool]:
-    """Return the trigger words a rule's match can contain, and whether it can hold a digit.
+def _key(word: str) -> str:
+    """Return how `_hits` records a word: digits as "#", "centuries" as "centur"."""
+    if word[0].isdigit() or word in (DIGIT, YEAR4):
+        return "#"
+    return next((stem for stem in _STEMS if word.startswith(stem)), word)
 
-    A trigger word counts when it and a word of the pattern's source start alike ("day" and
-    "days?", "centuries" and "centur(?:y|ies)"): this may take in too many words, which only
-    widens the rule's windows, never too few.
+
+def _window_keys(name: str) -> tuple[frozenset[str], bool]:
+    """Return the words a rule's windows are centred on, and whether digits centre them too.
+
+    A rule whose every match holds a digit, or a word of a group in `gating.RULE_WORDS`,
+    runs around those alone (digits first: "from", "between" are everywhere); a rule not in
+    that table runs around every trigger word and digit.
     """
-    fragments = set(re.findall(r"[^\W\d_]{2,}", pattern.lower()))
-    words: set[str] = set()
-    for f in fragments:
-        if f in _KEY_WORDS:
-            words.add(f)
-        if len(f) >= 3:
-            words.update(_BY_PREFIX.get(f, ()))  # "centur" takes in "century"
-            words.update(f[:k] for k in range(3, len(f)) if f[:k] in _KEY_WORDS)  # "days" "day"
-    return frozenset(words), bool(re.search(r"\\d|\[[0-9]", pattern))
+    groups = RULE_WORDS.get(name, ())
+    for group in groups:
+        if group <= {DIGIT, YEAR4}:
+            return frozenset(), True
+    for group in groups:
+        if not group & {DIGIT, YEAR4, COLON}:
+            return frozenset(_key(w) for w in group), False
+    return _TRIGGERS | set(_STEMS), True
 
-
-_MONTH_WORDS = frozenset({*MONTHS_EN, *(m[:3] for m in MONTHS_EN), "sept"})
-#: Rules whose every match holds one of a few words: they run only around those words, not
-#: around every digit. (The test suite checks windows against a scan of the whole text.)
-_REQUIRED: dict[str, tuple[frozenset[str], bool]] = {
-    **dict.fromkeys(
-        ("range_month_days", "range_days_month", "range_dates", "date_mdy", "date_dmy",
-         "month_year", "week_of"),
-        (_MONTH_WORDS, False),
-    ),
-    "date_foreign": (frozenset(
-        w for lang, names in MONTHS.items() if lang != "en" for m in names
-        for w in re.findall(r"\w+", m)
-    ), False),
-    "anniversary": (frozenset({"anniversary"}), False),
-    "century": (frozenset({"centur"}), False),
-    "season": (frozenset({"spring", "summer", "autumn", "fall", "winter"}), False),
-    "quarter": (frozenset({"quarter", "half", "period"}), False),
-    "year_period": (frozenset({"quarter", "half", "period", "year"}), False),
-    "holiday": (frozenset(
-        w for name in [*FIXED_HOLIDAYS, *FLOATING_HOLIDAYS, "easter", "election day"]
-        for w in re.findall(r"\w+", name)
-    ) - {"new", "st", "s", "of", "the"}, False),
-}  # fmt: skip
 
 #: Per rule: the trigger words it runs around, and whether it runs around digits too.
-_KEYS = {name: _REQUIRED.get(name) or _rule_keys(pattern) for name, pattern, _ in _RULES}
+_KEYS = {name: _window_keys(name) for name, _, _ in _RULES}
+#: Every word some rule's windows are centred on.
+_CENTRES = frozenset().union(*(words for words, _ in _KEYS.values()))
 
 
 def _hits(text: str) -> dict[str, list[tuple[int, int]]]:
     """Return where each trigger word occurs (digits under "#")."""
     out: dict[str, list[tuple[int, int]]] = {}
     for m in _WORD.finditer(text):
-        word = m.group().lower()
-        if word[0].isdigit():
-            word = "#"
-        elif word.startswith(_STEMS):
-            word = next(stem for stem in _STEMS if word.startswith(stem))
-        elif word not in _TRIGGERS:
+        word = _key(m.group().lower())
+        if word != "#" and word not in _CENTRES:
             continue
         out.setdefault(word, []).append(m.span())
     return out
