@@ -40,7 +40,7 @@ from storyline.model import (
 )  # fmt: skip
 from storyline.store.articles import record_inputs, save_docs
 from storyline.store.connect import Writer
-from storyline.store.ingest import refresh_search_index
+from storyline.store.intake import refresh_search_index
 from storyline.store.stories import StoryWrite, save_stories
 
 FIRST = (

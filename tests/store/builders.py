@@ -29,7 +29,7 @@ from storyline.model import (
 )
 from storyline.store.articles import record_inputs, save_docs
 from storyline.store.connect import Writer
-from storyline.store.ingest import refresh_search_index
+from storyline.store.intake import refresh_search_index
 from storyline.store.stories import StoryWrite, save_story
 
 #: Untrusted text that would run script if any page failed to escape it.

@@ -6,26 +6,77 @@
 ...     stories = list_stories(con)
 """
 
-from storyline.store.assign import StoryAssigner, resolve_story
-from storyline.store.connect import StoreError, Writer, read_store
-from storyline.store.export import EXPORTS, export_tables
-from storyline.store.ingest import IngestReport, ingest, rebuild_pending
-from storyline.store.locks import StoreBusyError
-from storyline.store.read import (
-    ArticleView,
-    EntityView,
-    StoredStory,
-    StorySummary,
-    count_stories,
-    list_stories,
-    load_article,
-    load_entity,
-    load_story,
-    story_brief,
-)
-from storyline.store.runs import LoadReport, load_run
-from storyline.store.schema import MIGRATIONS, migrate
-from storyline.store.search import SearchResults, search
+from __future__ import annotations
+
+import importlib
+import typing
+
+if typing.TYPE_CHECKING:
+    from storyline.store.assign import StoryAssigner, resolve_story
+    from storyline.store.connect import StoreError, Writer, read_store
+    from storyline.store.export import EXPORTS, export_tables
+    from storyline.store.fulltext import SearchResults, search
+    from storyline.store.intake import IngestReport, ingest, rebuild_pending
+    from storyline.store.locks import StoreBusyError
+    from storyline.store.read import (
+        ArticleView,
+        EntityView,
+        StoredStory,
+        StorySummary,
+        count_stories,
+        list_stories,
+        load_article,
+        load_entity,
+        load_story,
+        story_brief,
+    )
+    from storyline.store.runs import LoadReport, load_run
+    from storyline.store.schema import MIGRATIONS, migrate
+
+#: Every name is imported on first use: reading a store (`storyline stories`, `search`,
+#: the web UI) then never loads the ingest path, and with it spaCy.
+_LAZY = {
+    "StoryAssigner": "storyline.store.assign",
+    "resolve_story": "storyline.store.assign",
+    "StoreError": "storyline.store.connect",
+    "Writer": "storyline.store.connect",
+    "read_store": "storyline.store.connect",
+    "EXPORTS": "storyline.store.export",
+    "export_tables": "storyline.store.export",
+    "IngestReport": "storyline.store.intake",
+    "ingest": "storyline.store.intake",
+    "rebuild_pending": "storyline.store.intake",
+    "StoreBusyError": "storyline.store.locks",
+    "ArticleView": "storyline.store.read",
+    "EntityView": "storyline.store.read",
+    "StoredStory": "storyline.store.read",
+    "StorySummary": "storyline.store.read",
+    "count_stories": "storyline.store.read",
+    "list_stories": "storyline.store.read",
+    "load_article": "storyline.store.read",
+    "load_entity": "storyline.store.read",
+    "load_story": "storyline.store.read",
+    "story_brief": "storyline.store.read",
+    "LoadReport": "storyline.store.runs",
+    "load_run": "storyline.store.runs",
+    "MIGRATIONS": "storyline.store.schema",
+    "migrate": "storyline.store.schema",
+    "SearchResults": "storyline.store.fulltext",
+    "search": "storyline.store.fulltext",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'storyline.store' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "EXPORTS",

@@ -23,7 +23,7 @@ from storyline.model import InputRecord, Story, content_id
 from storyline.run import RunResult, iter_docs, iter_stories, read_input_log
 from storyline.store.articles import record_inputs, save_docs, stored_inputs
 from storyline.store.connect import Writer
-from storyline.store.ingest import (
+from storyline.store.intake import (
     finish_run,
     in_batches,
     stored_ids,

@@ -10,8 +10,8 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, jsonify, request
 
+from storyline.store.fulltext import search
 from storyline.store.read import count_stories, list_stories, load_article, load_entity, load_story
-from storyline.store.search import search
 from storyline.web.app import page_args, reader
 from storyline.web.pages import MAX_RAW_QUERY
 

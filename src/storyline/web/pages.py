@@ -7,6 +7,7 @@ import math
 from flask import Blueprint, abort, render_template, request
 
 from storyline.render.view import STATUS_LABEL, outlet_names
+from storyline.store.fulltext import MAX_QUERY_CHARS, search
 from storyline.store.read import (
     count_stories,
     list_stories,
@@ -15,7 +16,6 @@ from storyline.store.read import (
     load_story,
     quote_speakers,
 )
-from storyline.store.search import MAX_QUERY_CHARS, search
 from storyline.web.app import page_args, reader
 from storyline.web.views import (
     coverage,
