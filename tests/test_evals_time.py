@@ -110,3 +110,52 @@ def test_when_loads_only_articles_with_a_parsed_date(tmp_path: Path) -> None:
 def test_when_score_counts_misses_and_coverage() -> None:
     accuracy, coverage = score(["2016-11-08", "2016-11-09"], ["2016-11-08", None])
     assert (accuracy, coverage) == (0.5, 0.5)
+
+
+def test_heideltime_output_maps_back_to_original_offsets() -> None:
+    from evals.heideltime import parse_output
+
+    text = "Profits & sales fell on Friday.\nThe firm will report again in two weeks."
+    timeml = (
+        '<?xml version="1.0"?>\n<!DOCTYPE TimeML SYSTEM "TimeML.dtd">\n<TimeML>\n'
+        'Profits &amp; sales fell on <TIMEX3 tid="t1" type="DATE" value="1998-03-06">Friday'
+        "</TIMEX3>.\nThe firm will report again in "
+        '<TIMEX3 tid="t2" type="DURATION" value="P2W">two weeks</TIMEX3>.\n\n</TimeML>\n'
+    )
+    found = parse_output(timeml, text)
+    assert [(text[t.start : t.end], t.type, t.value) for t in found] == [
+        ("Friday", "DATE", "1998-03-06"),
+        ("two weeks", "DURATION", "P2W"),
+    ]
+
+
+def test_heideltime_output_that_does_not_fit_the_text_is_an_error() -> None:
+    from evals.heideltime import parse_output
+
+    with pytest.raises(ValueError, match="cannot place"):
+        parse_output('<TimeML>\n<TIMEX3 type="DATE" value="2001">2001</TIMEX3>\n</TimeML>', "x")
+
+
+def test_optional_evals_stay_out_of_the_gate(monkeypatch: pytest.MonkeyPatch) -> None:
+    import evals.__main__ as runner
+
+    ran: list[str] = []
+    monkeypatch.setattr(runner, "run_eval", lambda name: ran.append(name) or {})
+    monkeypatch.setattr(runner, "scoreboard", lambda name, metrics: [])
+    runner.run_all()
+    assert "tempeval_heideltime" not in ran
+    assert "tempeval" in ran
+
+
+def test_bootstrap_gap_is_paired_over_documents() -> None:
+    from evals.heideltime import bootstrap_gap
+
+    gold = [Timex(0, 6, "DATE", "1998-03-06")]
+    right = score_document(gold, [Timex(0, 6, "DATE", "1998-03-06")])
+    wrong = score_document(gold, [Timex(0, 6, "DATE", "1998-03-07")])
+    better = bootstrap_gap([right, right, wrong], [wrong, right, wrong], rounds=200)
+    assert better["value_f1_gap"] == pytest.approx(1 / 3, abs=1e-3)
+    assert 0 <= better["value_f1_gap_low"] <= better["value_f1_gap"] <= better["value_f1_gap_high"]
+    assert 0.5 < better["value_f1_win_share"] < 1.0  # resamples without document 0 tie
+    same = bootstrap_gap([right, wrong], [right, wrong], rounds=50)
+    assert same["value_f1_gap"] == 0 and same["value_f1_win_share"] == 0
