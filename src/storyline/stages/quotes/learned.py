@@ -9,7 +9,7 @@ leave out on purpose ("Asked whether ..., the mayor said": the question is not t
 The eval scores them; the brief, the store and the claims read only speech.
 
 The stage (`attributions.v1`) is not among the stages `storyline brief` runs: the brief lists
-speech only, so there it would cost time (about ten times `quotes.v1`) and show nothing. Add
+speech only, so there it would cost time (about eight times `quotes.v1`) and show nothing. Add
 it after `quotes.v1` where the attributions themselves are wanted, as the quote eval does.
 """
 
