@@ -125,6 +125,7 @@ REGISTRY: dict[str, EvalSpec] = {
         title="Quotes: speaker, cue and content (PolNeAR dev)",
         columns=("cue_exact_f1", "source_exact_f1", "content_exact_f1", "content_overlap_f1"),
         anchors=(CITRON_ANCHOR,),
+        same_run=(("quotes.v1 alone (rules, speech only)", "rules"),),
     ),
     "coref_meantime": EvalSpec(
         module="evals.coref",

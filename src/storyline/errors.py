@@ -3,7 +3,7 @@
 StorylineError
 ├── PipelineError      a pipeline was built from unknown or mis-ordered stages
 ├── InputError         nothing usable could be read from the inputs
-└── ModelError         the language model package is missing or broken
+└── ModelError         the language model or the attribution tagger's model is missing
 """
 
 from __future__ import annotations
@@ -22,4 +22,4 @@ class InputError(StorylineError):
 
 
 class ModelError(StorylineError):
-    """The spaCy model could not be loaded."""
+    """The spaCy model or the attribution tagger's model file could not be loaded."""

@@ -119,6 +119,9 @@ class Quote:
     speaker_entity: str | None = None  # id of the speaker's story entity (corpus step)
     group: str | None = None  # id shared by the same quote as reported by several articles
     speaker_conflict: bool = False  # the group's articles attribute it to different speakers
+    # Said aloud or in writing; False for a belief, intention or stance the article attributes
+    # ("she thinks", "he wants", "their criticism"), which the brief does not list as a quote.
+    speech: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.model import Doc, Entity, Quote, Span
 from storyline.stories.quotes import attach_quotes
 from tests.conftest import make_article
@@ -46,3 +48,10 @@ def test_unrelated_quotes_stay_apart() -> None:
     b, who_b = doc_with_quote("Traffic will resume on Monday evening at the latest.", "Rabie")
     quotes = attach_quotes([a, b], [entity("e1", "Rabie", who_a, who_b)])
     assert all(q.group is None for q in quotes)
+
+
+def test_attributions_that_are_not_speech_stay_out_of_the_story() -> None:
+    a, who_a = doc_with_quote(WIND_A, "Rabie")
+    belief = replace(a.quotes[0], speech=False)
+    b = a.with_(quotes=(*a.quotes, belief))
+    assert len(attach_quotes([b], [entity("e1", "Rabie", who_a)])) == 1

@@ -164,6 +164,6 @@ def _named(source: str | None) -> str | None:
 def _quote_speaker(doc: Doc, span: Span) -> str | None:
     """Return the speaker of a direct quote that makes up the sentence, if the text names one."""
     for quote in doc.quotes:
-        if span.start <= quote.span.start < span.end and quote.speaker:
+        if span.start <= quote.span.start < span.end and quote.speaker and quote.speech:
             return quote.speaker
     return None

@@ -120,6 +120,7 @@ def item_rows(docs: Sequence[Doc]) -> dict[str, list[tuple[object, ...]]]:
             (*_span(q.span), q.text, q.speaker, *_span_ends(q.speaker_span), q.cue, q.direct)
             for d in docs
             for q in d.quotes
+            if q.speech  # the store, like the brief, holds what was said
         ],
         "figures": [
             (*_span(f.span), f.text, f.value, f.unit, f.counts, f.qualifier)

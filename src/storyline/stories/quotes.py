@@ -39,7 +39,8 @@ def attach_quotes(docs: Sequence[Doc], entities: Sequence[Entity]) -> tuple[Quot
     texts = {d.id: d.article.text for d in docs}
     owner = {span: e.id for e in entities for span in e.mentions}
     names = alias_index(entities)
-    quotes = [_with_speaker(q, owner, names) for d in docs for q in d.quotes]
+    # Beliefs and intentions the article attributes are no quotes: a brief lists what was said.
+    quotes = [_with_speaker(q, owner, names) for d in docs for q in d.quotes if q.speech]
     words = [_content_words(q, texts[q.span.article_id]) for q in quotes]
     sets = DisjointSets(range(len(quotes)))
     for i in range(len(quotes)):

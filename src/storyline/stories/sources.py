@@ -76,14 +76,14 @@ def measure(doc: Doc, link: CopyLink | None) -> SourceSignals:
     removed = sum(len(r.text) for r in art.removed)
     sentences = len(doc.sentences) or 1
     words = _WORD.findall(art.text)
-    attributed = sum(1 for q in doc.quotes if q.speaker) + sum(
+    attributed = sum(1 for q in doc.quotes if q.speaker and q.speech) + sum(
         1 for c in doc.claims if c.attribution
     )
     return SourceSignals(
         words=len(art.text.split()),
         sentences=len(doc.sentences),
         boilerplate_share=round(removed / ((removed + len(art.text)) or 1), 3),
-        quotes=len(doc.quotes),
+        quotes=sum(1 for q in doc.quotes if q.speech),
         figures=len(doc.figures),
         attributed_per_100_sentences=round(100 * attributed / sentences, 1),
         copy_of=link.original_id if link else None,
@@ -125,7 +125,7 @@ def keyword_stuffing(words: Sequence[str]) -> float:
 def _first_person(doc: Doc, n_words: int) -> float:
     """First-person words per 100 words, outside quotes (a quoted "we" is someone else's)."""
     text = doc.article.text
-    quoted = [(q.span.start, q.span.end) for q in doc.quotes]
+    quoted = [(q.span.start, q.span.end) for q in doc.quotes if q.speech]
     count = sum(
         1 for m in _WORD.finditer(text)
         if m.group().lower() in _FIRST_PERSON and not any(a <= m.start() < b for a, b in quoted)
