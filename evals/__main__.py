@@ -122,7 +122,7 @@ REGISTRY: dict[str, EvalSpec] = {
     "quotes": EvalSpec(
         module="evals.quotes",
         subpath="quotes/polnear",
-        title="Quotes: speaker, cue and content (PolNeAR dev)",
+        title="Quotes: speaker, cue and content (PolNeAR dev; rules + opt-in attributions.v1)",
         columns=("cue_exact_f1", "source_exact_f1", "content_exact_f1", "content_overlap_f1"),
         anchors=(CITRON_ANCHOR,),
         same_run=(("quotes.v1 alone (rules, speech only)", "rules"),),

@@ -75,3 +75,31 @@ def test_events_prints_plover_records(tmp_path: Path) -> None:
     assert threat["target"][0]["code"] == "AZE"
     table = CliRunner().invoke(main, ["events", str(story), "--format", "table"])
     assert table.exit_code == 0 and table.output.startswith("event\t")
+
+
+@pytest.mark.model
+def test_run_with_attributions_keeps_beliefs_apart_from_speech(tmp_path: Path) -> None:
+    from storyline.run import iter_docs
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Harbour plan divides council\n\nThe mayor believes the new harbour will bring "
+        'hundreds of jobs to the town. "We will start in May," said Ana Ruiz, the '
+        "council's planning chief, on Tuesday. Critics want the vote delayed until autumn.",
+        encoding="utf-8",
+    )
+    runs = {}
+    for flag in ([], ["--attributions"]):
+        out = tmp_path / ("with" if flag else "without")
+        args = ["run", str(tmp_path / "in"), "--out", str(out), "--no-stories", "-q"]
+        result = CliRunner().invoke(main, [*args, "--processes", "1", *flag])
+        assert result.exit_code == 0, result.output
+        shards = sorted(str(p) for p in out.rglob("*.parquet"))
+        [doc] = list(iter_docs(shards))
+        runs[bool(flag)] = doc.quotes
+    assert runs[False] and all(q.speech for q in runs[False])
+    speech = [q for q in runs[True] if q.speech]
+    assert [q.text for q in speech] == [q.text for q in runs[False]]
+    beliefs = [q for q in runs[True] if not q.speech]
+    assert beliefs, "the tagger found no belief or intention"
+    assert any(q.cue and q.cue.startswith("believe") for q in beliefs)

@@ -526,6 +526,11 @@ def _brief_from_store(db: str, refs: tuple[str, ...], out_dir: str, quiet: bool)
 )
 @click.option("--no-stories", is_flag=True, help="Only the per-article stages and shards.")
 @click.option(
+    "--attributions",
+    is_flag=True,
+    help="Also run attributions.v1: beliefs, intentions and stances in the shards' quotes.",
+)
+@click.option(
     "--allow-private", is_flag=True, help="Let feeds and URLs reach private or loopback hosts."
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
@@ -539,6 +544,7 @@ def run(
     shard_size: int,
     window: str,
     no_stories: bool,
+    attributions: bool,
     allow_private: bool,
     quiet: bool,
 ) -> None:
@@ -551,6 +557,7 @@ def run(
     """
     from storyline.engines import make_engine
     from storyline.ingest.fetch import FetchPolicy
+    from storyline.pipeline import DEFAULT_STAGES
     from storyline.run import run_corpus
 
     err = Console(stderr=True, quiet=quiet, emoji=False)
@@ -562,6 +569,7 @@ def run(
             shard_size=shard_size,
             window=window,
             stories=not no_stories,
+            stages=(*DEFAULT_STAGES, "attributions.v1") if attributions else DEFAULT_STAGES,
             fetch=FetchPolicy(allow_private=allow_private),
             track=None if quiet else _counter(err),
             db=db,
