@@ -9,8 +9,9 @@ leave out on purpose ("Asked whether ..., the mayor said": the question is not t
 The eval scores them; the brief, the store and the claims read only speech.
 
 The stage (`attributions.v1`) is not among the stages `storyline brief` runs: the brief lists
-speech only, so there it would cost time (about eight times `quotes.v1`) and show nothing. Add
-it after `quotes.v1` where the attributions themselves are wanted, as the quote eval does.
+speech only, so there it would cost time (about eight times `quotes.v1`) and show nothing.
+`storyline run --attributions` adds it after `quotes.v1`, as the quote eval does, where the
+attributions themselves are wanted.
 """
 
 from __future__ import annotations
