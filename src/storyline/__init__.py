@@ -7,9 +7,9 @@
 
 from __future__ import annotations
 
-import importlib
 import typing
 
+from storyline import _lazy
 from storyline.errors import InputError, ModelError, PipelineError, StorylineError
 from storyline.model import (
     Article,
@@ -54,16 +54,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    if name not in _LAZY:
-        raise AttributeError(f"module 'storyline' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = _lazy.lazy_exports(__name__, _LAZY, globals())
 
 
 __all__ = [

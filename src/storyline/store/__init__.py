@@ -8,8 +8,9 @@
 
 from __future__ import annotations
 
-import importlib
 import typing
+
+from storyline import _lazy
 
 if typing.TYPE_CHECKING:
     from storyline.store.assign import StoryAssigner, resolve_story
@@ -66,16 +67,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    if name not in _LAZY:
-        raise AttributeError(f"module 'storyline.store' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = _lazy.lazy_exports(__name__, _LAZY, globals())
 
 
 __all__ = [
