@@ -145,7 +145,17 @@ REGISTRY: dict[str, EvalSpec] = {
         module="evals.ner",
         subpath="ner/conll2003",
         title="NER sanity check (CoNLL-2003 English test, OntoNotes labels mapped)",
-        columns=("f1", "precision", "recall", "per_f1", "org_f1", "loc_f1", "misc_f1"),
+        columns=(
+            "f1",
+            "precision",
+            "recall",
+            "per_f1",
+            "org_f1",
+            "loc_f1",
+            "misc_f1",
+            "doc_f1_heldout",
+            "typed_f1_heldout",
+        ),
     ),
     "plover": EvalSpec(
         module="evals.plover",

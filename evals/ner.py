@@ -4,12 +4,24 @@ The model's OntoNotes labels are mapped to CoNLL's four: PERSON -> PER, ORG -> O
 GPE/LOC/FAC -> LOC, NORP/EVENT/PRODUCT/WORK_OF_ART/LAW/LANGUAGE -> MISC; numbers, dates and
 money are not entities in CoNLL and are dropped. Scoring is conlleval's: an entity counts when
 its type and both boundaries match. The model reads the gold tokens (no re-tokenisation).
+
+The first numbers tag sentence by sentence, as the model ships. The `doc_` and `typed_`
+numbers read each CoNLL document whole, as storyline does, and score the same mentions twice:
+with the model's labels (`doc_`) and with the type of the entity storyline's resolver puts
+each mention in (`typed_`: the vote over the document's mentions of a name, with the
+article's own words counted; see `storyline.stories.types`). The documents are split by a
+hash of their number: the `dev` half is where the typing evidence was developed, the
+`heldout` half is only scored.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from evals import DatasetError, Metrics
 
@@ -18,6 +30,7 @@ LABEL_MAP = {
     "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "LANGUAGE": "MISC",
 }  # fmt: skip
 Entity = tuple[int, int, int, str]  # sentence, start token, end token, type
+DocEntity = tuple[int, int, int, int, str]  # document, sentence, start, end, type
 
 
 def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
@@ -37,6 +50,43 @@ def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
     return sentences
 
 
+Sentence = tuple[list[str], list[str]]  # words, IOB tags
+
+
+def read_documents(path: Path) -> list[list[Sentence]]:
+    """Return the sentences of each news article in the file.
+
+    This copy of the data has no `-DOCSTART-` lines, so articles are found by their dateline
+    (`AL-AIN , United Arab Emirates 1996-12-06`): each opens with up to two lines before its
+    dateline, its headline (no lower-case letter) and byline (a capitalised name).
+    """
+    sentences = read_conll(path)
+    starts = [0]
+    for k, (words, _) in enumerate(sentences):
+        if k and _DATELINE.fullmatch(words[-1]):
+            first = k
+            while first > max(starts[-1], k - 2) and _heading(sentences[first - 1][0]):
+                first -= 1
+            if first > starts[-1]:
+                starts.append(first)
+    bounds = [*starts, len(sentences)]
+    return [sentences[a:b] for a, b in itertools.pairwise(bounds) if b > a]
+
+
+_DATELINE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _heading(words: list[str]) -> bool:
+    if len(words) <= 3 and all(w[:1].isupper() for w in words):
+        return True
+    return not any(c.islower() for w in words for c in w)
+
+
+def is_heldout(number: int) -> bool:
+    """Tell whether document `number` (0-based, in file order) is in the held-out half."""
+    return int(hashlib.sha256(f"conll-test-{number}".encode()).hexdigest(), 16) % 2 == 1
+
+
 def spans(tags: list[str], sent: int) -> Iterator[Entity]:
     """Yield entities from IOB1/IOB2 tags (an I- after O or another type starts one)."""
     start, kind = None, ""
@@ -50,7 +100,7 @@ def spans(tags: list[str], sent: int) -> Iterator[Entity]:
             start, kind = i, label
 
 
-def prf(gold: set[Entity], pred: set[Entity]) -> tuple[float, float, float]:
+def prf(gold: set[Any], pred: set[Any]) -> tuple[float, float, float]:
     """Return precision, recall and F1 of exact entity matches."""
     hit = len(gold & pred)
     p = hit / len(pred) if pred else 0.0
@@ -86,4 +136,50 @@ def run(folder: Path) -> Metrics:
         metrics[f"{label.lower()}_f1"] = round(prf(g, q)[2], 4)
     metrics["sentences"] = len(data)
     metrics["gold_entities"] = len(gold)
+    metrics.update(document_typing(nlp, read_documents(path)))
+    return metrics
+
+
+def document_typing(nlp: Any, documents: list[list[Sentence]]) -> Metrics:
+    """Tag whole documents; score the model's labels and storyline's entity types per half."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    from storyline.model import Article, Doc
+    from storyline.stages.parse import with_parse
+    from storyline.stories.resolve import resolve_entities
+
+    found: dict[str, tuple[set[DocEntity], set[DocEntity], set[DocEntity]]] = {
+        half: (set(), set(), set()) for half in ("dev", "heldout")
+    }
+    words = [[w for ws, _ in doc for w in ws] for doc in documents]
+    sps = nlp.pipe(SpacyDoc(nlp.vocab, words=ws) for ws in words)
+    for number, (doc, sp) in enumerate(zip(documents, sps, strict=True)):
+        gold, raw, typed = found["heldout" if is_heldout(number) else "dev"]
+        where = [(k, i) for k, (ws, _) in enumerate(doc) for i in range(len(ws))]
+        for k, (_, tags) in enumerate(doc):
+            gold.update((number, *e) for e in spans(tags, k))
+        article = Article(id=f"conll{number}", text=sp.text, title="")
+        ours = with_parse(Doc(article=article), sp)
+        type_at = {m.end: ent.type for ent in resolve_entities([ours]) for m in ent.mentions}
+        for ent in sp.ents:
+            if ent.label_ not in LABEL_MAP:
+                continue
+            first, last = where[ent.start], where[ent.end - 1]
+            if first[0] != last[0]:
+                continue  # across a gold sentence break: no gold entity can match it
+            at = (number, first[0], first[1], last[1] + 1)
+            raw.add((*at, LABEL_MAP[ent.label_]))
+            typed.add((*at, LABEL_MAP[type_at.get(ent.end_char, ent.label_)]))
+    metrics: Metrics = {}
+    for half, (gold, raw, typed) in found.items():
+        metrics[f"doc_f1_{half}"] = round(prf(gold, raw)[2], 4)
+        metrics[f"typed_f1_{half}"] = round(prf(gold, typed)[2], 4)
+        for label in ("PER", "ORG", "LOC"):
+            g = {e for e in gold if e[-1] == label}
+            metrics[f"doc_{label.lower()}_f1_{half}"] = round(
+                prf(g, {e for e in raw if e[-1] == label})[2], 4
+            )
+            metrics[f"typed_{label.lower()}_f1_{half}"] = round(
+                prf(g, {e for e in typed if e[-1] == label})[2], 4
+            )
     return metrics

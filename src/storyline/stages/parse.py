@@ -79,17 +79,18 @@ PIPE_BATCH = 256
 @stage("parse.v1", requires=["text"], provides=["sentences", "tokens", "mentions"])
 def parse(doc: Doc) -> Doc:
     """Add sentences, tokens with their parse, and named-entity mentions."""
-    return _with_parse(doc, load_model()(doc.article.text))
+    return with_parse(doc, load_model()(doc.article.text))
 
 
 @batch_form("parse.v1")
 def parse_many(docs: Sequence[Doc]) -> list[Doc]:
     """Parse many docs with one `nlp.pipe` call (same output as `parse` on each)."""
     parsed = load_model().pipe((d.article.text for d in docs), batch_size=PIPE_BATCH)
-    return [_with_parse(doc, sp) for doc, sp in zip(docs, parsed, strict=True)]
+    return [with_parse(doc, sp) for doc, sp in zip(docs, parsed, strict=True)]
 
 
-def _with_parse(doc: Doc, sp: SpacyDoc) -> Doc:
+def with_parse(doc: Doc, sp: SpacyDoc) -> Doc:
+    """Return `doc` with the sentences, tokens and mentions of spaCy's parse of its text."""
     aid = doc.article.id
     tokens = tuple(
         Token(t.idx, t.idx + len(t.text), t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_)

@@ -10,21 +10,28 @@ join when the evidence says they are one thing, and each join is recorded on the
   (`Usama Rabi` / `Osama Rabie`, `Nawalny` / `Navalny`);
 - a lone surname joins the one full name that ends with it; two full names that share only a
   surname (`Ann Lopez`, `Maria Lopez`) stay apart, and so does a surname they both own.
+
+An entity's type is a vote over its mentions: the model's label, or, where the article's own
+words say what the name is (`the port of Rotterdam`, `Great Bitter Lake`; see `types`), that
+type, counted twice.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 from rapidfuzz import fuzz
 
 from storyline.model import Doc, Entity, Mention, Span, content_id
 from storyline.names import acronym, country_code, is_acronym, name_key, name_skeleton
+from storyline.stories.types import Evidence, type_evidence
 
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT")
 _PLACES = frozenset({"GPE", "LOC"})
+_ANY_PLACE = frozenset({"GPE", "LOC", "FAC"})
 #: Least rapidfuzz ratio of two spellings with equal skeletons (Mohammed / Mahmoud is 53).
 SPELLING_RATIO = 70.0
 _ALIAS_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,80}?)\s*\)")
@@ -33,13 +40,16 @@ _ALIAS_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,80}?)\s*\)")
 def resolve_entities(docs: Sequence[Doc]) -> tuple[Entity, ...]:
     """Return the story's entities, most mentioned first."""
     groups: dict[str, list[Mention]] = defaultdict(list)
+    said: Evidence = {}
     for doc in docs:
+        said.update(type_evidence(doc))
         for mention in doc.mentions:
             key = name_key(mention.text)
             if key:
                 groups[key].append(mention)
-    _trim_sentence_openers(docs, groups)
-    links = _Links(groups)
+    vote = partial(_vote, said=said)
+    _trim_sentence_openers(docs, groups, vote)
+    links = _Links(groups, vote)
     links.join_pairs(_stated_aliases(docs, groups), "the article gives both names")
     links.join_acronyms()
     links.join_countries()
@@ -53,8 +63,12 @@ def resolve_entities(docs: Sequence[Doc]) -> tuple[Entity, ...]:
 class _Links:
     """Union-find over name keys, remembering why each pair joined."""
 
-    def __init__(self, groups: dict[str, list[Mention]]) -> None:
+    def __init__(
+        self, groups: dict[str, list[Mention]], vote: Callable[[Sequence[Mention]], str]
+    ) -> None:
         self.groups = groups
+        self.type_of = vote
+        self.people: set[str] = set()  # full person names a lone name was folded into
         self.parent = {k: k for k in groups}
         self.why: dict[str, list[str]] = defaultdict(list)
 
@@ -74,12 +88,23 @@ class _Links:
 
     def join_pairs(self, pairs: Iterable[tuple[str, str]], reason: str) -> None:
         for a, b in pairs:
-            if a in self.groups and b in self.groups:
+            if a in self.groups and b in self.groups and self.same_kind(a, b):
                 self.join(a, b, reason)
+
+    def same_kind(self, a: str, b: str) -> bool:
+        """Tell whether two names can be one thing by type: `Ivanov (Russia)` gives a country.
+
+        The same type, or two kinds of place; a nationality (`Israeli`) is never its
+        country (`Israel`).
+        """
+        ta, tb = self.vote(a), self.vote(b)
+        return ta == tb or {ta, tb} <= _ANY_PLACE
 
     def vote(self, key: str) -> str:
         root = self.find(key)
-        return _vote([m for k in self.groups if self.find(k) == root for m in self.groups[k]])
+        return self.type_of(
+            [m for k in self.groups if self.find(k) == root for m in self.groups[k]]
+        )
 
     def join_acronyms(self) -> None:
         """Join `IAEA` to the one longer name whose initials it is."""
@@ -98,7 +123,7 @@ class _Links:
         """Join place names that are the same country in different languages."""
         by_code: dict[str, list[str]] = defaultdict(list)
         for key, mentions in self.groups.items():
-            if _vote(mentions) in _PLACES and (code := country_code(key)):
+            if self.type_of(mentions) in _PLACES and (code := country_code(key)):
                 by_code[code].append(key)
         for code, keys in by_code.items():
             for other in keys[1:]:
@@ -113,7 +138,7 @@ class _Links:
             if not all(skel) or len(keys) < 2:
                 continue
             for other in keys[1:]:
-                if _close_spellings(keys[0], other):
+                if _close_spellings(keys[0], other) and self.same_kind(keys[0], other):
                     self.join(keys[0], other, "same name, another spelling")
 
     def join_longer_names(self) -> None:
@@ -138,11 +163,18 @@ class _Links:
         for key in [k for k in self.groups if " " not in k]:
             if self.vote(key) not in {"PERSON", "ORG", "GPE"}:
                 continue
+            if country_code(key):
+                continue  # `China` is not the surname of `Wang Chen`
             skel = name_skeleton(key)
-            owners = {self.find(p) for p in people if name_skeleton(p)[-1:] == skel}
+            owners = {
+                self.find(p)
+                for p in people
+                if name_skeleton(p)[-1:] == skel and _close_spellings(p.split()[-1], key)
+            }
             if len(owners) == 1:
                 owner = next(iter(owners))
                 self.join(owner, key, "surname of the only full name that ends with it")
+                self.people.add(owner)
 
     def clusters(self) -> list[list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
@@ -151,13 +183,17 @@ class _Links:
         return list(out.values())
 
 
-def _trim_sentence_openers(docs: Sequence[Doc], groups: dict[str, list[Mention]]) -> None:
+def _trim_sentence_openers(
+    docs: Sequence[Doc],
+    groups: dict[str, list[Mention]],
+    vote: Callable[[Sequence[Mention]], str],
+) -> None:
     """Drop a capitalised sentence opener the tagger took into a name (`Laut Usama Rabi`).
 
     Only when the rest is spelled like another person's name in the story: a capital letter
     at the start of a sentence is no evidence that the word belongs to the name.
     """
-    people = {name_skeleton(k): k for k, ms in groups.items() if " " in k and _vote(ms) == "PERSON"}
+    people = {name_skeleton(k): k for k, ms in groups.items() if " " in k and vote(ms) == "PERSON"}
     starts = {(d.id, s.start) for d in docs for s in d.sentences}
     for key in [k for k in groups if len(k.split()) >= 3]:
         rest = " ".join(key.split()[1:])
@@ -185,28 +221,47 @@ def _close_spellings(a: str, b: str) -> bool:
 
 
 def _stated_aliases(docs: Sequence[Doc], groups: dict[str, list[Mention]]) -> list[tuple[str, str]]:
-    """Find `Name (Other name)` in the articles: the text itself says both are one thing."""
-    pairs = []
+    """Find `Name (Other name)` in the articles: the text itself says both are one thing.
+
+    Unless the brackets are a label rather than a second name: a country after something
+    else (`Andrei Ivanov (Russia)`), or the same bracket after several names (a team or
+    party list).
+    """
+    pairs = set()
     for doc in docs:
         text = doc.article.text
         for m in doc.mentions:
             found = _ALIAS_AFTER.match(text, m.span.end)
             if found is None:
                 continue
-            other = name_key(found.group(1))
-            if other in groups and other != name_key(m.text):
-                pairs.append((name_key(m.text), other))
-    return pairs
+            key, other = name_key(m.text), name_key(found.group(1))
+            if other not in groups or other == key:
+                continue
+            if country_code(other) and country_code(other) != country_code(key):
+                continue
+            pairs.add((key, other))
+    after = Counter(other for _, other in pairs)
+    before = Counter(key for key, _ in pairs)
+    return sorted((k, o) for k, o in pairs if after[o] == 1 and before[k] == 1)
 
 
 def _surface(mentions: Sequence[Mention]) -> str:
     return Counter(m.text for m in mentions).most_common(1)[0][0]
 
 
-def _vote(mentions: Sequence[Mention]) -> str:
-    counts = Counter(m.label for m in mentions)
-    top = max(counts.values())
-    return next(t for t in (*_TYPE_ORDER, *counts) if counts.get(t) == top)
+def _vote(mentions: Sequence[Mention], said: Evidence) -> str:
+    """Return the mentions' type: each votes with the model's label, or twice with its words'.
+
+    A tie goes to the type the words gave, then to the first in `_TYPE_ORDER`.
+    """
+    counts: Counter[str] = Counter()
+    worded: Counter[str] = Counter()
+    for m in mentions:
+        words = said.get((m.span.article_id, m.span.end))
+        counts[words or m.label] += 1 if words is None else 2
+        worded[words or ""] += 1
+    top = max((counts[t], worded[t]) for t in counts)
+    return next(t for t in (*_TYPE_ORDER, *counts) if (counts[t], worded[t]) == top)
 
 
 def _entity(keys: list[str], links: _Links) -> Entity:
@@ -223,7 +278,8 @@ def _entity(keys: list[str], links: _Links) -> Entity:
     return Entity(
         id=content_id(min(keys, key=lambda k: (-len(links.groups[k]), k)), prefix="e"),
         name=name,
-        type=_vote(mentions),
+        # a surname folded into a person's full name is that person, whatever its labels say
+        type="PERSON" if links.people & set(keys) else links.type_of(mentions),
         aliases=tuple(sorted(s for s in surfaces if s != name)),  # "the ..." forms included
         article_ids=tuple(sorted({m.span.article_id for m in mentions})),
         mentions=tuple(sorted(m.span for m in mentions)),

@@ -1,0 +1,59 @@
+"""The NER eval's reading of CoNLL-2003: articles cut at their datelines, and the split."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from evals.ner import is_heldout, prf, read_documents, spans
+
+_CONLL = """SOCCER NN B-NP O
+- : O O
+JAPAN NNP B-NP B-LOC
+WIN NN I-NP O
+
+Nadim NNP B-NP B-PER
+Ladki NNP I-NP I-PER
+
+AL-AIN NNP B-NP B-LOC
+1996-12-06 CD I-NP O
+
+Japan NNP B-NP B-LOC
+won VBD B-VP O
+. . O O
+
+Ivanov NNP B-NP B-PER
+3 CD B-NP O
+
+RUGBY NN B-NP O
+RESULT NN I-NP O
+
+ROME NNP B-NP B-LOC
+1996-12-06 CD I-NP O
+
+Italy NNP B-NP B-LOC
+lost VBD B-VP O
+. . O O
+"""
+
+
+def test_articles_are_cut_before_the_headline_and_byline_of_each_dateline(tmp_path: Path) -> None:
+    path = tmp_path / "test.txt"
+    path.write_text(_CONLL, encoding="utf-8")
+    docs = read_documents(path)
+    firsts = [[" ".join(words) for words, _ in doc] for doc in docs]
+    assert firsts == [
+        ["SOCCER - JAPAN WIN", "Nadim Ladki", "AL-AIN 1996-12-06", "Japan won .", "Ivanov 3"],
+        ["RUGBY RESULT", "ROME 1996-12-06", "Italy lost ."],
+    ]
+
+
+def test_the_split_is_fixed_and_about_even() -> None:
+    held = [is_heldout(n) for n in range(1000)]
+    assert held == [is_heldout(n) for n in range(1000)]
+    assert 400 < sum(held) < 600
+
+
+def test_scoring_counts_exact_typed_spans() -> None:
+    gold = set(spans(["B-PER", "I-PER", "O", "B-LOC"], 0))
+    assert gold == {(0, 0, 2, "PER"), (0, 3, 4, "LOC")}
+    assert prf(gold, {(0, 0, 2, "PER"), (0, 3, 4, "ORG")}) == (0.5, 0.5, 0.5)
