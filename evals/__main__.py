@@ -131,7 +131,15 @@ REGISTRY: dict[str, EvalSpec] = {
         module="evals.coref",
         subpath="coref/meantime",
         title="Named-entity coreference across documents (MEANTIME, gold mentions)",
-        columns=("muc_f1", "b3_f1", "ceafe_f1", "conll_f1", "crosslingual_conll_f1"),
+        columns=(
+            "muc_f1",
+            "b3_f1",
+            "ceafe_f1",
+            "conll_f1",
+            "crosslingual_conll_f1",
+            "heldout_conll_f1",
+            "heldout_crosslingual_conll_f1",
+        ),
         anchors=(BARHOM_ANCHOR,),
     ),
     "coref_ecbplus": EvalSpec(

@@ -1,4 +1,4 @@
-"""The NER eval's reading of CoNLL-2003: articles cut at their datelines, and the split."""
+"""The NER and MEANTIME evals: articles cut at their datelines, and the fixed splits."""
 
 from __future__ import annotations
 
@@ -57,3 +57,12 @@ def test_scoring_counts_exact_typed_spans() -> None:
     gold = set(spans(["B-PER", "I-PER", "O", "B-LOC"], 0))
     assert gold == {(0, 0, 2, "PER"), (0, 3, 4, "LOC")}
     assert prf(gold, {(0, 0, 2, "PER"), (0, 3, 4, "ORG")}) == (0.5, 0.5, 0.5)
+
+
+def test_meantime_translations_of_an_article_fall_in_one_half() -> None:
+    from evals.coref import meantime_heldout
+
+    names = [f"{lang}:100911_Northrop_Grumman" for lang in ("en", "es", "it", "nl")]
+    assert len({meantime_heldout(n) for n in names}) == 1
+    halves = [meantime_heldout(f"en:{n}_Title") for n in range(100, 400)]
+    assert 100 < sum(halves) < 200

@@ -10,16 +10,35 @@ _TITLES = frozenset({
     "senator", "sen", "rep", "governor", "gov", "mayor", "judge", "captain", "capt", "admiral",
 })  # fmt: skip
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+#: Articles a name may carry in the languages storyline reads (`el Nasdaq`, `het Witte Huis`).
+_ARTICLES = frozenset({
+    "the", "el", "la", "los", "las", "il", "lo", "gli", "l'", "le", "les", "de", "het", "der",
+    "die", "das",
+})  # fmt: skip
+#: Legal-form words a company name may end with (`Apple Inc.`, `Fiat Group SpA`).
+_LEGAL_FORMS = frozenset({
+    "inc", "corp", "corporation", "co", "company", "llc", "ltd", "plc", "spa", "nv", "ag", "sa",
+    "gmbh", "group", "holdings",
+})  # fmt: skip
 
 
 def name_key(name: str) -> str:
-    """Return the key two spellings of one name share: no case, accents, titles or 's."""
+    """Return the key two spellings of one name share.
+
+    No case, accents, titles, articles (`the`, `el`, `il`, `het`, ...), 's, or legal form at
+    the end (`Inc.`, `Corp`, `SpA`). A name of nothing but titles and `the` has no key; a
+    legal form or another article alone is kept (`Co.`, `Die`).
+    """
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.translate(_APOSTROPHES).replace("'s", "").replace(".", " ")
+    plain = plain.translate(_APOSTROPHES).replace("'s", "").replace("'", "' ").replace(".", " ")
     words = [w for w in plain.lower().replace("-", " ").split() if w]
-    while words and (words[0] in _TITLES or words[0] == "the"):
+    while words and (
+        words[0] in _TITLES or words[0] == "the" or (words[0] in _ARTICLES and len(words) > 1)
+    ):
         words = words[1:]
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words = words[:-1]
     return " ".join(words)
 
 

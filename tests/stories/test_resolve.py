@@ -18,10 +18,33 @@ from tests.conftest import make_article
         ("MERKEL", "Merkel"),
         ("the Suez Canal Authority", "Suez Canal Authority"),
         ("Rabie's", "Rabie"),
+        ("el Nasdaq", "Nasdaq"),
+        ("L\u2019UAW", "UAW"),
+        ("het Witte Huis", "Witte Huis"),
+        ("Apple Inc.", "Apple"),
+        ("Fiat Group SpA", "Fiat"),
+        ("The Bank of America Corporation", "Bank of America"),
     ],
 )
 def test_name_key_merges_spellings(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("President", ""), ("the", ""), ("Co.", "co"), ("The Company", "company"), ("Die", "die")],
+)
+def test_a_name_of_only_small_words_keeps_a_key_unless_it_is_a_title(name: str, key: str) -> None:
+    assert name_key(name) == key
+
+
+def test_an_organisation_s_short_name_joins_the_only_longer_name_it_opens() -> None:
+    one = doc_with_mentions(("Nasdaq Composite", "ORG"), ("Nasdaq", "ORG"))
+    two = doc_with_mentions(("Apple Computer", "ORG"), ("Apple Corps", "ORG"), ("Apple", "ORG"))
+    places = doc_with_mentions(("Singapore Airlines", "ORG"), ("Singapore", "GPE"))
+    assert len(resolve_entities([one])) == 1
+    assert len(resolve_entities([two])) == 3
+    assert len(resolve_entities([places])) == 2
 
 
 def doc_with_mentions(*names: tuple[str, str]) -> Doc:

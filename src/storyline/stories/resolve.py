@@ -55,6 +55,7 @@ def resolve_entities(docs: Sequence[Doc]) -> tuple[Entity, ...]:
     links.join_countries()
     links.join_spellings()
     links.join_longer_names()
+    links.join_name_starts()
     links.fold_surnames()
     entities = [_entity(keys, links) for keys in links.clusters()]
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
@@ -156,6 +157,15 @@ class _Links:
             }
             if len({self.find(k) for k in tails}) == 1:
                 self.join(key, next(iter(tails)), "the same name with more words before it")
+
+    def join_name_starts(self) -> None:
+        """Join an organisation's short name to the one longer name it opens (`Nasdaq
+        Composite`): not when it opens several (`Apple Computer`, `Apple Corps`)."""
+        orgs = [k for k in self.groups if self.vote(k) == "ORG"]
+        for key in orgs:
+            longer = {self.find(k) for k in orgs if k.startswith(key + " ")}
+            if len(longer) == 1:
+                self.join(next(iter(longer)), key, "the start of the only longer name")
 
     def fold_surnames(self) -> None:
         """Move a one-word name into the only multi-word person name that ends with it."""
