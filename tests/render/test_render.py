@@ -142,3 +142,21 @@ def test_stale_story_folders_go_but_other_files_stay(tmp_path: Path) -> None:
     assert mine.is_file()
     assert not (tmp_path / "stories" / "02-fire-script-alert-1-script-img-src-x").exists()
     assert not (mine.parent / "brief.json").exists()
+
+
+def test_markdown_quotes_give_the_words_of_a_speaker_left_unnamed() -> None:
+    text = "Traffic was suspended, canal officials said. The ship, it said, is stuck."
+    art = make_article(text)
+    who = Span(art.id, text.index("canal"), text.index(" said"))
+    quotes = (
+        Quote(Span(art.id, 0, 21), "Traffic was suspended", None, None, "said", False, who),
+        Quote(Span(art.id, 45, 67), "The ship is stuck", None, None, "said", False),
+    )
+    profile = SourceProfile(art.id, "Wire", SourceSignals(14, 1, 0.0, 1, 0, 100.0), ())
+    story = Story(
+        id="s1", title=art.title, article_ids=(art.id,), quotes=quotes, sources=(profile,)
+    )
+    md = brief_to_markdown(Brief((), (art,), (story,)))
+    unnamed = "- speaker not named (as written: “canal officials”): “Traffic was suspended” (Wire)"
+    assert unnamed in md
+    assert "- speaker not named: “The ship is stuck” (Wire)" in md

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.model import Article, Brief, Fact, Story, TimelineEntry
+from storyline.model import Article, Brief, Fact, Quote, Story, TimelineEntry
 from storyline.render.index import span_label
 from storyline.render.view import STATUS_LABEL, outlet_names
 
@@ -16,6 +16,18 @@ def brief_to_markdown(brief: Brief) -> str:
     lines += ["## Inputs", "", "| input | status | reason |", "| --- | --- | --- |"]
     lines += [f"| {_esc(r.path)} | {r.status} | {_esc(r.reason or '')} |" for r in brief.inputs]
     return "\n".join(lines) + "\n"
+
+
+def _speaker(q: Quote, speakers: dict[str, str], articles: dict[str, Article]) -> str:
+    """Return who said it: the entity, else the name, else the unresolved words the text uses."""
+    if q.speaker_entity in speakers:
+        return _esc(speakers[q.speaker_entity or ""])
+    if q.speaker:
+        return _esc(q.speaker)
+    if (words := q.source_span) is not None:
+        as_written = articles[words.article_id].text[words.start : words.end]
+        return f"speaker not named (as written: “{_esc(as_written)}”)"
+    return "speaker not named"
 
 
 def _story(story: Story, articles: dict[str, Article]) -> list[str]:
@@ -55,8 +67,7 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
     speakers = {e.id: e.name for e in story.entities}
     ordered = sorted(story.quotes, key=lambda q: (q.speaker_entity is None, q.speaker_entity or ""))
     out += [
-        f"- {_esc(speakers.get(q.speaker_entity or '', q.speaker or 'speaker not named'))}: "
-        f"“{_esc(q.text)}” ({names[q.span.article_id]})"
+        f"- {_speaker(q, speakers, articles)}: “{_esc(q.text)}” ({names[q.span.article_id]})"
         for q in ordered
     ]
     out += ["", "### Timeline", ""]
