@@ -9,7 +9,13 @@ join when the evidence says they are one thing, and each join is recorded on the
 - a transliteration: every word has the same consonant skeleton and the spellings are close
   (`Usama Rabi` / `Osama Rabie`, `Nawalny` / `Navalny`);
 - a lone surname joins the one full name that ends with it; two full names that share only a
-  surname (`Ann Lopez`, `Maria Lopez`) stay apart, and so does a surname they both own.
+  surname (`Ann Lopez`, `Maria Lopez`) stay apart, and so does a surname they both own;
+- an organisation's short name joins the one longer organisation name it opens (`Nasdaq` /
+  `Nasdaq Composite`, not `Apple` when `Apple Computer` and `Apple Corps` are both named).
+
+Names of different types never join as spellings or stated aliases (`Israeli` is not
+`Israel`; `Andrei Ivanov (Russia)` gives his country, not his second name), except two kinds
+of place.
 
 An entity's type is a vote over its mentions: the model's label, or, where the article's own
 words say what the name is (`the port of Rotterdam`, `Great Bitter Lake`; see `types`), that
@@ -19,6 +25,7 @@ type, counted twice.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
@@ -71,6 +78,7 @@ class _Links:
         self.type_of = vote
         self.people: set[str] = set()  # full person names a lone name was folded into
         self.parent = {k: k for k in groups}
+        self.members: dict[str, list[str]] = {k: [k] for k in groups}  # root -> its keys
         self.why: dict[str, list[str]] = defaultdict(list)
 
     def find(self, key: str) -> str:
@@ -84,6 +92,7 @@ class _Links:
         if ra == rb:
             return
         self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
         self.why[ra].extend(self.why.pop(rb, []))
         self.why[ra].append(f"{_surface(self.groups[b])} ~ {_surface(self.groups[a])}: {reason}")
 
@@ -102,10 +111,7 @@ class _Links:
         return ta == tb or {ta, tb} <= _ANY_PLACE
 
     def vote(self, key: str) -> str:
-        root = self.find(key)
-        return self.type_of(
-            [m for k in self.groups if self.find(k) == root for m in self.groups[k]]
-        )
+        return self.type_of([m for k in self.members[self.find(key)] for m in self.groups[k]])
 
     def join_acronyms(self) -> None:
         """Join `IAEA` to the one longer name whose initials it is."""
@@ -159,27 +165,39 @@ class _Links:
                 self.join(key, next(iter(tails)), "the same name with more words before it")
 
     def join_name_starts(self) -> None:
-        """Join an organisation's short name to the one longer name it opens (`Nasdaq
-        Composite`): not when it opens several (`Apple Computer`, `Apple Corps`)."""
-        orgs = [k for k in self.groups if self.vote(k) == "ORG"]
-        for key in orgs:
-            longer = {self.find(k) for k in orgs if k.startswith(key + " ")}
+        """Join an organisation's short name to the one longer name it opens.
+
+        `Nasdaq` joins `Nasdaq Composite`; `Apple` joins nothing when both `Apple Computer`
+        and `Apple Corps` are named.
+        """
+        orgs = sorted(k for k in self.groups if self.vote(k) == "ORG")
+        # longest first, so `Dow Jones` joins `Dow Jones Industrial Average` before `Dow`
+        # looks for the one longer name it opens
+        for key in sorted(orgs, key=lambda k: (-len(k.split()), k)):
+            prefix = key + " "
+            at = bisect_left(orgs, prefix)
+            longer = set()
+            while at < len(orgs) and orgs[at].startswith(prefix):
+                longer.add(self.find(orgs[at]))
+                at += 1
             if len(longer) == 1:
                 self.join(next(iter(longer)), key, "the start of the only longer name")
 
     def fold_surnames(self) -> None:
         """Move a one-word name into the only multi-word person name that ends with it."""
-        people = [k for k in self.groups if " " in k and self.vote(k) == "PERSON"]
+        by_surname: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for k in self.groups:
+            if " " in k and self.vote(k) == "PERSON":
+                by_surname[name_skeleton(k)[-1:]].append(k)
         for key in [k for k in self.groups if " " not in k]:
             if self.vote(key) not in {"PERSON", "ORG", "GPE"}:
                 continue
             if country_code(key):
                 continue  # `China` is not the surname of `Wang Chen`
-            skel = name_skeleton(key)
             owners = {
                 self.find(p)
-                for p in people
-                if name_skeleton(p)[-1:] == skel and _close_spellings(p.split()[-1], key)
+                for p in by_surname.get(name_skeleton(key), ())
+                if _close_spellings(p.split()[-1], key)
             }
             if len(owners) == 1:
                 owner = next(iter(owners))
