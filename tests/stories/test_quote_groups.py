@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 
 from storyline.model import Doc, Entity, Quote, Span
-from storyline.stories.quotes import attach_quotes
+from storyline.stories.quotes import MIN_SHARED, _sharing_pairs, attach_quotes
 from tests.conftest import make_article
 
 WIND_A = "The wind was not the main factor. There may have been technical or human error."
@@ -55,3 +56,18 @@ def test_attributions_that_are_not_speech_stay_out_of_the_story() -> None:
     belief = replace(a.quotes[0], speech=False)
     b = a.with_(quotes=(*a.quotes, belief))
     assert len(attach_quotes([b], [entity("e1", "Rabie", who_a)])) == 1
+
+
+def test_the_word_index_finds_exactly_the_pairs_that_share_enough_words() -> None:
+    rng = random.Random(7)
+    vocab = [f"w{n}" for n in range(40)]
+    words = [set(rng.sample(vocab, rng.randint(0, 12))) for _ in range(150)]
+    everything = {
+        (i, j)
+        for i in range(len(words))
+        for j in range(i + 1, len(words))
+        if len(words[i] & words[j]) >= MIN_SHARED
+    }
+    found = _sharing_pairs(words)
+    assert len(found) == len(set(found))
+    assert set(found) == everything

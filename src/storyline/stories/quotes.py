@@ -8,6 +8,7 @@ same speaker entity. A group whose articles name different speakers is flagged a
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -43,12 +44,11 @@ def attach_quotes(docs: Sequence[Doc], entities: Sequence[Entity]) -> tuple[Quot
     quotes = [_with_speaker(q, owner, names) for d in docs for q in d.quotes if q.speech]
     words = [_content_words(q, texts[q.span.article_id]) for q in quotes]
     sets = DisjointSets(range(len(quotes)))
-    for i in range(len(quotes)):
-        for j in range(i + 1, len(quotes)):
-            if quotes[i].span.article_id != quotes[j].span.article_id and _same(
-                quotes[i], quotes[j], words[i], words[j]
-            ):
-                sets.union(i, j)
+    for i, j in _sharing_pairs(words):
+        if quotes[i].span.article_id != quotes[j].span.article_id and _same(
+            quotes[i], quotes[j], words[i], words[j]
+        ):
+            sets.union(i, j)
     members = sets.groups()
     out = list(quotes)
     for group in (g for g in members.values() if len(g) > 1):
@@ -57,6 +57,23 @@ def attach_quotes(docs: Sequence[Doc], entities: Sequence[Entity]) -> tuple[Quot
         for i in group:
             out[i] = replace(quotes[i], group=gid, speaker_conflict=len(speakers) > 1)
     return tuple(out)
+
+
+def _sharing_pairs(words: Sequence[set[str]]) -> list[tuple[int, int]]:
+    """Return the pairs of quotes that share at least `MIN_SHARED` content words.
+
+    Through an index from each word to the quotes that hold it, so quotes with nothing in
+    common are never compared: the same pairs as checking all of them, without the square.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    pairs = []
+    for i, mine in enumerate(words):
+        shared: Counter[int] = Counter()
+        for w in mine:
+            shared.update(index[w])
+            index[w].append(i)
+        pairs += [(j, i) for j, n in shared.items() if n >= MIN_SHARED]
+    return pairs
 
 
 def _with_speaker(q: Quote, owner: dict[Span, str], names: dict[str, str]) -> Quote:
