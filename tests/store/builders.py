@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -97,15 +98,29 @@ def hostile_docs() -> list[Doc]:
         figures=[("369 ships", 369.0)],
         times=[("Sunday", "2021-03-28")],
     )
+    text_b = (
+        f"Ships wait {XSS} at the canal.\nBy Sunday, 450 ships were waiting.\n"
+        f'"Traffic resumes soon," canal officials {XSS} said.'
+    )
     b = make_doc(
-        f"Ships wait {XSS} at the canal.\nBy Sunday, 450 ships were waiting.",
+        text_b,
         title="Second <b>report</b>",
         source="Herald",
         published="2021-03-25",
         url="https://example.org/a?x=<script>",
         figures=[("450 ships", 450.0)],
     )
-    return [a, b]
+    # a quote whose speaker the text describes but does not name: no speaker, only its words
+    unnamed = Quote(
+        _span_of(text_b, "Traffic resumes soon", b.id),
+        "Traffic resumes soon",
+        None,
+        None,
+        "said",
+        True,
+        source_span=_span_of(text_b, f"canal officials {XSS}", b.id),
+    )
+    return [a, replace(b, quotes=(unnamed,))]
 
 
 def hostile_story(docs: list[Doc]) -> Story:
@@ -135,7 +150,7 @@ def hostile_story(docs: list[Doc]) -> Story:
         article_ids=(a.id, b.id),
         entities=(person,),
         facts=(shared, waiting),
-        quotes=a.quotes,
+        quotes=(*a.quotes, *b.quotes),
         timeline=(TimelineEntry("2021-03-28", ev_a.text, (a.id, b.id), "f2"),),
         sources=(
             SourceProfile(a.id, f"Wire {XSS}", signals, ("f2",)),

@@ -137,6 +137,9 @@ def test_story_page_shows_every_part(
     assert 'href="/entities/e1"' in html
     assert "published 2021-03-23 to 2021-03-24" in html
     assert "Key entities:" in html and "Rabie &lt;script&gt;" in html
+    # a speaker the text describes but does not name: the page shows its words, escaped
+    assert "Speaker not named" in html
+    assert "as written: “canal officials &lt;script&gt;window.__pwned=1" in html
     articles = html[html.index('id="articles"') :]
     assert articles.index(f"/articles/{ids[1]}") < articles.index(f"/articles/{ids[0]}")
     assert "0.90" in articles  # centrality, most central first

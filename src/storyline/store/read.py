@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 
-from storyline.model import Article, Brief, InputRecord, Removal, Story
+from storyline.model import Article, Brief, InputRecord, Quote, Removal, Span, Story
 from storyline.store.codec import unpack
 
 
@@ -110,6 +111,29 @@ def quote_speakers(con: duckdb.DuckDBPyConnection, key: str) -> dict[tuple[str, 
         "SELECT article_id, span_start, speaker_entity FROM story_quotes WHERE story_id = ?", [key]
     ).fetchall()
     return {(str(a), int(s)): e for a, s, e in rows}
+
+
+def speaker_words(con: duckdb.DuckDBPyConnection, quotes: Sequence[Quote]) -> dict[Span, str]:
+    """Return the words each quote's text uses for its speaker, by quote span.
+
+    What a page shows beside a speaker it could not name ("canal officials"), read from the
+    article texts in one query, without loading them whole.
+    """
+    named = [q for q in quotes if q.source_span is not None]
+    if not named:
+        return {}
+    spans = [q.source_span for q in named if q.source_span is not None]
+    rows = con.execute(
+        "SELECT q.i, substr(a.text, q.s + 1, q.e - q.s) FROM (SELECT unnest(?) AS i, "
+        "unnest(?) AS a, unnest(?) AS s, unnest(?) AS e) q JOIN articles a ON a.id = q.a",
+        [
+            list(range(len(spans))),
+            [w.article_id for w in spans],
+            [w.start for w in spans],
+            [w.end for w in spans],
+        ],
+    ).fetchall()
+    return {named[int(i)].span: str(words) for i, words in rows}
 
 
 def _article(r: tuple[Any, ...]) -> Article:

@@ -15,6 +15,7 @@ from storyline.store.read import (
     load_entity,
     load_story,
     quote_speakers,
+    speaker_words,
 )
 from storyline.web.app import page_args, reader
 from storyline.web.views import (
@@ -53,9 +54,12 @@ def story_page(key: str) -> str:
     with reader().cursor() as cur:
         stored = load_story(cur, key, full=False)
         speakers = quote_speakers(cur, key)
-    if stored is None:
-        abort(404, "There is no story with this id.")
-    story = stored.story
+        if stored is None:
+            abort(404, "There is no story with this id.")
+        story = stored.story
+        groups = quote_groups(story, speakers)
+        unnamed = [q for g in groups if g.speaker is None for q in g.quotes]
+        as_written = speaker_words(cur, unnamed)
     return render_template(
         "story.html",
         s=stored.summary,
@@ -63,7 +67,8 @@ def story_page(key: str) -> str:
         articles=stored.articles,
         names=outlet_names(story, stored.articles),
         facts={f.id: f for f in story.facts},
-        groups=quote_groups(story, speakers),
+        groups=groups,
+        as_written=as_written,
         points=timeline_points(story.timeline),
         matrix=fact_matrix(story),
         ranked=ranked_articles(story),
