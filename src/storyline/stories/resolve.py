@@ -1,6 +1,7 @@
 """Merge entity mentions across a story's articles into one entity per real-world thing.
 
-Mentions first group by name key (case, accents, titles, "the", possessives). Groups then
+Mentions first group by name key (case, accents, titles, articles, possessives, a legal form
+at the end: `el Nasdaq` / `Nasdaq`, `Apple Inc.` / `Apple`). Groups then
 join when the evidence says they are one thing, and each join is recorded on the entity:
 
 - the articles themselves say so: `Munich (München)`, `the IAEA (International Atomic ...)`;
@@ -9,9 +10,7 @@ join when the evidence says they are one thing, and each join is recorded on the
 - a transliteration: every word has the same consonant skeleton and the spellings are close
   (`Usama Rabi` / `Osama Rabie`, `Nawalny` / `Navalny`);
 - a lone surname joins the one full name that ends with it; two full names that share only a
-  surname (`Ann Lopez`, `Maria Lopez`) stay apart, and so does a surname they both own;
-- an organisation's short name joins the one longer organisation name it opens (`Nasdaq` /
-  `Nasdaq Composite`, not `Apple` when `Apple Computer` and `Apple Corps` are both named).
+  surname (`Ann Lopez`, `Maria Lopez`) stay apart, and so does a surname they both own.
 
 Names of different types never join as spellings or stated aliases (`Israeli` is not
 `Israel`; `Andrei Ivanov (Russia)` gives his country, not his second name), except two kinds
@@ -25,7 +24,6 @@ type, counted twice.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
@@ -62,7 +60,6 @@ def resolve_entities(docs: Sequence[Doc]) -> tuple[Entity, ...]:
     links.join_countries()
     links.join_spellings()
     links.join_longer_names()
-    links.join_name_starts()
     links.fold_surnames()
     entities = [_entity(keys, links) for keys in links.clusters()]
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
@@ -163,25 +160,6 @@ class _Links:
             }
             if len({self.find(k) for k in tails}) == 1:
                 self.join(key, next(iter(tails)), "the same name with more words before it")
-
-    def join_name_starts(self) -> None:
-        """Join an organisation's short name to the one longer name it opens.
-
-        `Nasdaq` joins `Nasdaq Composite`; `Apple` joins nothing when both `Apple Computer`
-        and `Apple Corps` are named.
-        """
-        orgs = sorted(k for k in self.groups if self.vote(k) == "ORG")
-        # longest first, so `Dow Jones` joins `Dow Jones Industrial Average` before `Dow`
-        # looks for the one longer name it opens
-        for key in sorted(orgs, key=lambda k: (-len(k.split()), k)):
-            prefix = key + " "
-            at = bisect_left(orgs, prefix)
-            longer = set()
-            while at < len(orgs) and orgs[at].startswith(prefix):
-                longer.add(self.find(orgs[at]))
-                at += 1
-            if len(longer) == 1:
-                self.join(next(iter(longer)), key, "the start of the only longer name")
 
     def fold_surnames(self) -> None:
         """Move a one-word name into the only multi-word person name that ends with it."""
