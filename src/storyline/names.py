@@ -10,10 +10,11 @@ _TITLES = frozenset({
     "senator", "sen", "rep", "governor", "gov", "mayor", "judge", "captain", "capt", "admiral",
 })  # fmt: skip
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
-#: Articles a name may carry in the languages storyline reads (`el Nasdaq`, `het Witte Huis`).
+#: Articles a name may open with in the other languages storyline reads (`el Nasdaq`,
+#: `het Witte Huis`, `l'UAW`); English `the` is dropped from every key.
 _ARTICLES = frozenset({
-    "the", "el", "la", "los", "las", "il", "lo", "gli", "l'", "le", "les", "de", "het", "der",
-    "die", "das",
+    "el", "la", "los", "las", "il", "lo", "gli", "l'", "le", "les", "de", "het", "der", "die",
+    "das",
 })  # fmt: skip
 #: Legal-form words a company name may end with (`Apple Inc.`, `Fiat Group SpA`).
 _LEGAL_FORMS = frozenset({
@@ -23,19 +24,31 @@ _LEGAL_FORMS = frozenset({
 
 
 def name_key(name: str) -> str:
-    """Return the key two spellings of one name share.
+    """Return the key two spellings of one name share: no case, accents, titles, `the` or 's.
 
-    No case, accents, titles, articles (`the`, `el`, `il`, `het`, ...), 's, or legal form at
-    the end (`Inc.`, `Corp`, `SpA`). A name of nothing but titles and `the` has no key; a
-    legal form or another article alone is kept (`Co.`, `Die`).
+    An elided Italian or French article is its own word (`L'UAW` gives `l' uaw`), so that
+    `bare_name` can see it.
     """
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.translate(_APOSTROPHES).replace("'s", "").replace("'", "' ").replace(".", " ")
+    plain = plain.translate(_APOSTROPHES).replace("'s", "").replace(".", " ")
     words = [w for w in plain.lower().replace("-", " ").split() if w]
-    while words and (
-        words[0] in _TITLES or words[0] == "the" or (words[0] in _ARTICLES and len(words) > 1)
-    ):
+    if words and words[0].startswith("l'") and len(words[0]) > 2:
+        words[:1] = ["l'", words[0][2:]]
+    while words and (words[0] in _TITLES or words[0] == "the"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def bare_name(key: str) -> str:
+    """Return a name key without a leading article of another language or a legal form.
+
+    `el nasdaq` and `apple inc` give `nasdaq` and `apple`; a key that is nothing else is
+    returned as it is. Whether the bare and the full name are one thing is for the caller
+    to decide (`Walt Disney Co.` is not `Walt Disney`).
+    """
+    words = key.split()
+    while len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]
     while len(words) > 1 and words[-1] in _LEGAL_FORMS:
         words = words[:-1]

@@ -18,12 +18,6 @@ from tests.conftest import make_article
         ("MERKEL", "Merkel"),
         ("the Suez Canal Authority", "Suez Canal Authority"),
         ("Rabie's", "Rabie"),
-        ("el Nasdaq", "Nasdaq"),
-        ("L\u2019UAW", "UAW"),
-        ("het Witte Huis", "Witte Huis"),
-        ("Apple Inc.", "Apple"),
-        ("Fiat Group SpA", "Fiat"),
-        ("The Bank of America Corporation", "Bank of America"),
     ],
 )
 def test_name_key_merges_spellings(a: str, b: str) -> None:
@@ -32,20 +26,71 @@ def test_name_key_merges_spellings(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("President", ""), ("the", ""), ("Co.", "co"), ("The Company", "company"), ("Die", "die")],
+    [("President", ""), ("the", ""), ("L\u2019UAW", "l' uaw"), ("O'Brien", "o'brien")],
 )
-def test_a_name_of_only_small_words_keeps_a_key_unless_it_is_a_title(name: str, key: str) -> None:
+def test_a_name_key_keeps_what_only_a_resolver_step_may_drop(name: str, key: str) -> None:
     assert name_key(name) == key
 
 
-def test_a_company_and_its_product_or_namesake_stay_apart() -> None:
-    # a short name is not joined to a longer one it opens: that is as often a parent and
-    # its product or a namesake (`Lloyd's` / `Lloyd's List`) as the same thing shortened
-    for names in (
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("el Nasdaq", "ORG"), ("Nasdaq", "ORG")),
+        (("L\u2019UAW", "ORG"), ("UAW", "ORG")),
+        (("het Witte Huis", "FAC"), ("Witte Huis", "FAC")),
+        (("Apple Inc.", "ORG"), ("Apple", "ORG")),
+        (("Fiat Group SpA", "ORG"), ("Fiat", "ORG")),
+        (("The Bank of America Corporation", "ORG"), ("Bank of America", "ORG")),
+        (("il Nikkei", "ORG"), ("el Nikkei", "ORG")),  # neither bare form is named
+    ],
+)
+def test_an_article_or_a_legal_form_does_not_make_another_entity(
+    a: tuple[str, str], b: tuple[str, str]
+) -> None:
+    (ent,) = resolve_entities([doc_with_mentions(a, b)])
+    assert "without its article or legal form" in ent.evidence[0]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        # a company and its namesake
+        (("Walt Disney Co.", "ORG"), ("Walt Disney", "PERSON")),
+        (("Hudson's Bay Company", "ORG"), ("Hudson Bay", "LOC")),
+        # a company and the person it is named after, through the lone name
+        (("Adani Group", "ORG"), ("Adani", "ORG"), ("Gautam Adani", "PERSON")),
+        # a city and a person who shares a word of its name
+        (("Rodrigo Paz", "PERSON"), ("La Paz", "GPE"), ("Paz", "PERSON")),
+        (("Le Van Thanh", "PERSON"), ("Nguyen Van Thanh", "PERSON")),
+        # a company and its product, a publication and its namesake
         (("Apple", "ORG"), ("Apple Music", "ORG")),
         (("Lloyd's", "ORG"), ("Lloyd's List", "ORG")),
-    ):
-        assert len(resolve_entities([doc_with_mentions(*names)])) == 2
+    ],
+)
+def test_names_that_only_look_alike_stay_apart(names: tuple[tuple[str, str], ...]) -> None:
+    ents = resolve_entities([doc_with_mentions(*names)])
+    persons = [e for e in ents if e.type == "PERSON"]
+    assert len(ents) >= 2
+    assert all(
+        not {n for n, label in names if label != "PERSON"} & {e.name, *e.aliases} for e in persons
+    ), [(e.name, e.aliases) for e in ents]
+
+
+def test_a_surname_still_folds_when_a_country_shares_it() -> None:
+    doc = doc_with_mentions(("Jim Jordan", "PERSON"), ("Jordan", "PERSON"))
+    (jordan,) = resolve_entities([doc])
+    assert jordan.name == "Jim Jordan"
+
+
+def test_a_misread_transliteration_still_joins() -> None:
+    doc = doc_with_mentions(("Alexei Navalny", "PERSON"), ("Alexej Nawalny", "ORG"))
+    assert len(resolve_entities([doc])) == 1
+
+
+def test_a_country_s_official_name_joins_its_short_name() -> None:
+    doc = doc_with_mentions(("Russian Federation", "GPE"), ("Russia", "GPE"))
+    (country,) = resolve_entities([doc])
+    assert country.type == "GPE"
 
 
 def doc_with_mentions(*names: tuple[str, str]) -> Doc:

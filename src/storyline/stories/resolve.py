@@ -1,20 +1,21 @@
 """Merge entity mentions across a story's articles into one entity per real-world thing.
 
-Mentions first group by name key (case, accents, titles, articles, possessives, a legal form
-at the end: `el Nasdaq` / `Nasdaq`, `Apple Inc.` / `Apple`). Groups then
+Mentions first group by name key (case, accents, titles, "the", possessives). Groups then
 join when the evidence says they are one thing, and each join is recorded on the entity:
 
 - the articles themselves say so: `Munich (München)`, `the IAEA (International Atomic ...)`;
 - an acronym is the initials of a longer name (`IAEA` / `International Atomic Energy Agency`);
+- the names differ by an article of another language or a legal form (`el Nasdaq` /
+  `Nasdaq`, `Apple Inc.` / `Apple`), neither is a person and both are of one kind;
 - both name the same country in any of a few languages (`Egypt` / `Ägypten`, via pycountry);
 - a transliteration: every word has the same consonant skeleton and the spellings are close
   (`Usama Rabi` / `Osama Rabie`, `Nawalny` / `Navalny`);
 - a lone surname joins the one full name that ends with it; two full names that share only a
   surname (`Ann Lopez`, `Maria Lopez`) stay apart, and so does a surname they both own.
 
-Names of different types never join as spellings or stated aliases (`Israeli` is not
-`Israel`; `Andrei Ivanov (Russia)` gives his country, not his second name), except two kinds
-of place.
+A nationality never joins its country as a spelling (`Israeli` / `Israel`), and a stated
+alias needs names of one kind: `Andrei Ivanov (Russia)` gives his country, not his second
+name.
 
 An entity's type is a vote over its mentions: the model's label, or, where the article's own
 words say what the name is (`the port of Rotterdam`, `Great Bitter Lake`; see `types`), that
@@ -31,7 +32,14 @@ from functools import partial
 from rapidfuzz import fuzz
 
 from storyline.model import Doc, Entity, Mention, Span, content_id
-from storyline.names import acronym, country_code, is_acronym, name_key, name_skeleton
+from storyline.names import (
+    acronym,
+    bare_name,
+    country_code,
+    is_acronym,
+    name_key,
+    name_skeleton,
+)
 from storyline.stories.types import Evidence, type_evidence
 
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT")
@@ -55,8 +63,9 @@ def resolve_entities(docs: Sequence[Doc]) -> tuple[Entity, ...]:
     vote = partial(_vote, said=said)
     _trim_sentence_openers(docs, groups, vote)
     links = _Links(groups, vote)
-    links.join_pairs(_stated_aliases(docs, groups), "the article gives both names")
+    links.join_pairs(_stated_aliases(docs, groups, vote), "the article gives both names")
     links.join_acronyms()
+    links.join_bare_names()
     links.join_countries()
     links.join_spellings()
     links.join_longer_names()
@@ -74,6 +83,7 @@ class _Links:
         self.groups = groups
         self.type_of = vote
         self.people: set[str] = set()  # full person names a lone name was folded into
+        self.bare_joined: set[str] = set()  # names joined to another form of themselves
         self.parent = {k: k for k in groups}
         self.members: dict[str, list[str]] = {k: [k] for k in groups}  # root -> its keys
         self.why: dict[str, list[str]] = defaultdict(list)
@@ -99,13 +109,34 @@ class _Links:
                 self.join(a, b, reason)
 
     def same_kind(self, a: str, b: str) -> bool:
-        """Tell whether two names can be one thing by type: `Ivanov (Russia)` gives a country.
-
-        The same type, or two kinds of place; a nationality (`Israeli`) is never its
-        country (`Israel`).
-        """
+        """Tell whether two names can be one thing by type: the same type, or two places."""
         ta, tb = self.vote(a), self.vote(b)
         return ta == tb or {ta, tb} <= _ANY_PLACE
+
+    def join_bare_names(self) -> None:
+        """Join names that differ by a foreign article or a legal form (`el Nasdaq`, `Apple
+        Inc.`), when neither is a person and both are of one kind: `Walt Disney Co.` is not
+        `Walt Disney`, nor `La Paz` the surname of `Rodrigo Paz`, nor `Le Van Thanh` anyone
+        called `Van Thanh`."""
+        by_bare: dict[str, list[str]] = defaultdict(list)
+        for key in self.groups:
+            by_bare[bare_name(key)].append(key)
+        for bare, keys in by_bare.items():
+            if len(keys) < 2 or any(self.vote(k) == "PERSON" for k in keys):
+                continue
+            first = bare if bare in keys else keys[0]
+            for other in keys:
+                if other != first and self.same_kind(first, other):
+                    self.join(first, other, "the same name without its article or legal form")
+                    self.bare_joined.update((first, other))
+
+    def nationality_clash(self, a: str, b: str) -> bool:
+        """Tell whether one name is a nationality and the other is not (`Israeli`, `Israel`).
+
+        Other type differences do not keep spellings apart: the model labels foreign names
+        unevenly (`Alexej Nawalny` as an organisation).
+        """
+        return (self.vote(a) == "NORP") != (self.vote(b) == "NORP")
 
     def vote(self, key: str) -> str:
         return self.type_of([m for k in self.members[self.find(key)] for m in self.groups[k]])
@@ -127,7 +158,8 @@ class _Links:
         """Join place names that are the same country in different languages."""
         by_code: dict[str, list[str]] = defaultdict(list)
         for key, mentions in self.groups.items():
-            if self.type_of(mentions) in _PLACES and (code := country_code(key)):
+            code = country_code(key) or country_code(bare_name(key))
+            if self.type_of(mentions) in _PLACES and code:
                 by_code[code].append(key)
         for code, keys in by_code.items():
             for other in keys[1:]:
@@ -142,7 +174,7 @@ class _Links:
             if not all(skel) or len(keys) < 2:
                 continue
             for other in keys[1:]:
-                if _close_spellings(keys[0], other) and self.same_kind(keys[0], other):
+                if _close_spellings(keys[0], other) and not self.nationality_clash(keys[0], other):
                     self.join(keys[0], other, "same name, another spelling")
 
     def join_longer_names(self) -> None:
@@ -170,8 +202,10 @@ class _Links:
         for key in [k for k in self.groups if " " not in k]:
             if self.vote(key) not in {"PERSON", "ORG", "GPE"}:
                 continue
-            if country_code(key):
-                continue  # `China` is not the surname of `Wang Chen`
+            if self.bare_joined & set(self.members[self.find(key)]):
+                continue  # `Adani` with `Adani Group` is the company, not `Gautam Adani`
+            if country_code(key) and self.vote(key) in _PLACES:
+                continue  # `Singapore` the country, not a name the tagger ran on into it
             owners = {
                 self.find(p)
                 for p in by_surname.get(name_skeleton(key), ())
@@ -226,29 +260,35 @@ def _close_spellings(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= (SPELLING_RATIO + 10 if short else SPELLING_RATIO)
 
 
-def _stated_aliases(docs: Sequence[Doc], groups: dict[str, list[Mention]]) -> list[tuple[str, str]]:
+def _stated_aliases(
+    docs: Sequence[Doc],
+    groups: dict[str, list[Mention]],
+    vote: Callable[[Sequence[Mention]], str],
+) -> list[tuple[str, str]]:
     """Find `Name (Other name)` in the articles: the text itself says both are one thing.
 
-    Unless the brackets are a label rather than a second name: a country after something
-    else (`Andrei Ivanov (Russia)`), or the same bracket after several names (a team or
-    party list).
+    Unless the brackets are a label rather than a second name: a country after a name that
+    is no place (`Andrei Ivanov (Russia)`), or, within one article, the same bracket after
+    several names or several brackets after one name (a results table, a party list).
     """
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     for doc in docs:
         text = doc.article.text
+        found_here = set()
         for m in doc.mentions:
             found = _ALIAS_AFTER.match(text, m.span.end)
             if found is None:
                 continue
             key, other = name_key(m.text), name_key(found.group(1))
-            if other not in groups or other == key:
+            if other not in groups or other == key or key not in groups:
                 continue
-            if country_code(other) and country_code(other) != country_code(key):
+            if country_code(other) and vote(groups[key]) not in _ANY_PLACE:
                 continue
-            pairs.add((key, other))
-    after = Counter(other for _, other in pairs)
-    before = Counter(key for key, _ in pairs)
-    return sorted((k, o) for k, o in pairs if after[o] == 1 and before[k] == 1)
+            found_here.add((key, other))
+        after = Counter(other for _, other in found_here)
+        before = Counter(key for key, _ in found_here)
+        pairs.update((k, o) for k, o in found_here if after[o] == 1 and before[k] == 1)
+    return sorted(pairs)
 
 
 def _surface(mentions: Sequence[Mention]) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from storyline.model import Doc, Mention
+from storyline.names import country_code, name_key
 
 #: Nouns that say what the name beside them (in apposition, or as its title) is.
 DESCRIPTORS: Mapping[str, str] = {
@@ -52,8 +53,8 @@ NAME_ENDINGS: Mapping[str, str] = {
     **dict.fromkeys(
         (
             "authority ministry agency company corporation corp inc ltd llc plc council "
-            "committee commission party university association institute federation "
-            "foundation organisation organization airlines airways"
+            "committee commission party university association institute foundation "
+            "organisation organization airlines airways"
         ).split(),
         "ORG",
     ),
@@ -87,6 +88,8 @@ def _from_name(mention: Mention) -> str | None:
     words = mention.text.split()
     if len(words) < 2:
         return None  # a lone `Canal` or `Authority` is a fragment, not a name
+    if country_code(name_key(mention.text)):
+        return None  # `Dominican Republic`, `Russian Federation`: the country's own name
     last = words[-1].strip(".,'\u2019").lower()
     if last in NAME_ENDINGS:
         return NAME_ENDINGS[last]
