@@ -82,6 +82,12 @@ def test_a_surname_still_folds_when_a_country_shares_it() -> None:
     assert jordan.name == "Jim Jordan"
 
 
+def test_a_country_that_votes_as_a_place_is_nobody_s_surname() -> None:
+    # the tagger ran a name on into the country after it, as results tables make it do
+    doc = doc_with_mentions(("Ramthan Hussain SINGAPORE", "PERSON"), ("Singapore", "GPE"))
+    assert len(resolve_entities([doc])) == 2
+
+
 def test_a_misread_transliteration_still_joins() -> None:
     doc = doc_with_mentions(("Alexei Navalny", "PERSON"), ("Alexej Nawalny", "ORG"))
     assert len(resolve_entities([doc])) == 1
