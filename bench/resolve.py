@@ -5,7 +5,7 @@ python bench/resolve.py [--sizes 30 100 300 1000] [--mentions 20] [--quotes 5]
 Each article names `--mentions` people, organisations and places drawn from a pool that grows
 with the story: full names, their surnames alone, organisation names with and without a legal
 form, places. It also reports `--quotes` quotes, drawn from a pool of quotes (so outlets
-repeat them) with a few words changed. For each size: mentions, distinct names, entities, the
+repeat them) with a few words changed, each with three of the story's five topic words. For each size: mentions, distinct names, entities, the
 wall time of `resolve_entities`, and the baseline, the time of computing every mention's name
 key in the same process (the least any resolver must do); then quotes, quote groups and the
 wall time of `attach_quotes` (speakers and the same quote across articles). Last, the slope
@@ -27,6 +27,8 @@ from storyline.stories.quotes import attach_quotes
 from storyline.stories.resolve import resolve_entities
 
 _LETTERS = "aeioubcdfglmnrstvk"
+#: Words most quotes of a story share, whatever they report.
+_TOPIC = ("canal", "ship", "traffic", "vessel", "blockage")
 
 
 def _word(rng: random.Random) -> str:
@@ -59,7 +61,7 @@ def make_story(articles: int, per_article: int, quotes: int = 5, seed: int = 1) 
         found = []
         for _ in range(quotes):
             words = [w if rng.random() > 0.2 else _word(rng).lower() for w in rng.choice(said)]
-            content = " ".join(words)
+            content = " ".join([*words, *rng.sample(_TOPIC, 3)])
             text += f' ; "{content}"'
             span = Span(aid, len(text) - len(content) - 1, len(text) - 1)
             found.append(Quote(span, content, None, None, "said", True))

@@ -62,17 +62,24 @@ def attach_quotes(docs: Sequence[Doc], entities: Sequence[Entity]) -> tuple[Quot
 def _sharing_pairs(words: Sequence[set[str]]) -> list[tuple[int, int]]:
     """Return the pairs of quotes that share at least `MIN_SHARED` content words.
 
-    Through an index from each word to the quotes that hold it, so quotes with nothing in
-    common are never compared: the same pairs as checking all of them, without the square.
+    Prefix filtering: with a quote's words ordered rarest first, two quotes that share
+    `MIN_SHARED` words share one among the first `len - MIN_SHARED + 1` of each. So only
+    those rarest words are indexed and looked up, and the words every quote of a story holds
+    (`canal`, `ship`) never make candidates; each candidate is then counted exactly. The same
+    pairs as checking all of them.
     """
+    often = Counter(w for mine in words for w in mine)
     index: dict[str, list[int]] = defaultdict(list)
     pairs = []
     for i, mine in enumerate(words):
-        shared: Counter[int] = Counter()
-        for w in mine:
-            shared.update(index[w])
+        if len(mine) < MIN_SHARED:
+            continue
+        rarest = sorted(mine, key=lambda w: (often[w], w))[: len(mine) - MIN_SHARED + 1]
+        candidates: set[int] = set()
+        for w in rarest:
+            candidates.update(index[w])
             index[w].append(i)
-        pairs += [(j, i) for j, n in shared.items() if n >= MIN_SHARED]
+        pairs += [(j, i) for j in sorted(candidates) if len(words[j] & mine) >= MIN_SHARED]
     return pairs
 
 
