@@ -5,12 +5,13 @@ python bench/resolve.py [--sizes 30 100 300 1000] [--mentions 20] [--quotes 5]
 Each article names `--mentions` people, organisations and places drawn from a pool that grows
 with the story: full names, their surnames alone, organisation names with and without a legal
 form, places. It also reports `--quotes` quotes, drawn from a pool of quotes (so outlets
-repeat them) with a few words changed, each with three of the story's five topic words. For each size: mentions, distinct names, entities, the
-wall time of `resolve_entities`, and the baseline, the time of computing every mention's name
-key in the same process (the least any resolver must do); then quotes, quote groups and the
-wall time of `attach_quotes` (speakers and the same quote across articles). Last, the slope
-of log(time) against log(mentions), the growth exponent of resolution. The last line printed
-is all of it as JSON.
+repeat them) with a few words changed, each with three of the story's five topic words.
+
+For each size: mentions, distinct names, entities, the wall time of `resolve_entities`, and
+the baseline, the time of computing every mention's name key in the same process (the least
+any resolver must do); then quotes, quote groups and the wall time of `attach_quotes`
+(speakers and the same quote across articles). Last, the slope of log(time) against
+log(mentions), the growth exponent of resolution. The last line printed is all of it as JSON.
 """
 
 from __future__ import annotations
