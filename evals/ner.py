@@ -131,9 +131,7 @@ def run(folder: Path) -> Metrics:
     p, r, f = prf(gold, pred)
     metrics.update(precision=round(p, 4), recall=round(r, 4), f1=round(f, 4))
     for label in ("PER", "ORG", "LOC", "MISC"):
-        g = {e for e in gold if e[3] == label}
-        q = {e for e in pred if e[3] == label}
-        metrics[f"{label.lower()}_f1"] = round(prf(g, q)[2], 4)
+        metrics[f"{label.lower()}_f1"] = label_f1(gold, pred, label)
     metrics["sentences"] = len(data)
     metrics["gold_entities"] = len(gold)
     metrics.update(document_typing(nlp, read_documents(path)))
@@ -175,11 +173,12 @@ def document_typing(nlp: Any, documents: list[list[Sentence]]) -> Metrics:
         metrics[f"doc_f1_{half}"] = round(prf(gold, raw)[2], 4)
         metrics[f"typed_f1_{half}"] = round(prf(gold, typed)[2], 4)
         for label in ("PER", "ORG", "LOC"):
-            g = {e for e in gold if e[-1] == label}
-            metrics[f"doc_{label.lower()}_f1_{half}"] = round(
-                prf(g, {e for e in raw if e[-1] == label})[2], 4
-            )
-            metrics[f"typed_{label.lower()}_f1_{half}"] = round(
-                prf(g, {e for e in typed if e[-1] == label})[2], 4
-            )
+            metrics[f"doc_{label.lower()}_f1_{half}"] = label_f1(gold, raw, label)
+            metrics[f"typed_{label.lower()}_f1_{half}"] = label_f1(gold, typed, label)
     return metrics
+
+
+def label_f1(gold: set[Any], pred: set[Any], label: str) -> float:
+    """Return the F1 of one entity type (the last field of each entity tuple), rounded."""
+    of_label = {e for e in gold if e[-1] == label}, {e for e in pred if e[-1] == label}
+    return round(prf(*of_label)[2], 4)

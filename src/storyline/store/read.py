@@ -119,10 +119,10 @@ def speaker_words(con: duckdb.DuckDBPyConnection, quotes: Sequence[Quote]) -> di
     What a page shows beside a speaker it could not name ("canal officials"), read from the
     article texts in one query, without loading them whole.
     """
-    named = [q for q in quotes if q.source_span is not None]
+    named = [(q.span, q.source_span) for q in quotes if q.source_span is not None]
     if not named:
         return {}
-    spans = [q.source_span for q in named if q.source_span is not None]
+    spans = [words for _, words in named]
     rows = con.execute(
         "SELECT q.i, substr(a.text, q.s + 1, q.e - q.s) FROM (SELECT unnest(?) AS i, "
         "unnest(?) AS a, unnest(?) AS s, unnest(?) AS e) q JOIN articles a ON a.id = q.a",
@@ -133,7 +133,7 @@ def speaker_words(con: duckdb.DuckDBPyConnection, quotes: Sequence[Quote]) -> di
             [w.end for w in spans],
         ],
     ).fetchall()
-    return {named[int(i)].span: str(words) for i, words in rows}
+    return {named[int(i)][0]: str(words) for i, words in rows}
 
 
 def _article(r: tuple[Any, ...]) -> Article:

@@ -217,10 +217,7 @@ class _Links:
                 self.people.add(owner)
 
     def clusters(self) -> list[list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for key in self.groups:
-            out[self.find(key)].append(key)
-        return list(out.values())
+        return list(self.members.values())
 
 
 def _trim_sentence_openers(
