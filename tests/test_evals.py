@@ -268,6 +268,26 @@ def test_quote_scoring_trims_marks_and_needs_cue_overlap() -> None:
     assert tallies["source"].exact()[2] == 0.0
 
 
+def test_quote_agreement_pairs_annotators_of_one_text_only() -> None:
+    from evals.quote_agreement import agreement
+    from evals.quotes import Article_, Attribution
+
+    text = '"It will reopen," Lopez said.'
+    said = Attribution(((18, 23),), ((24, 28),), ((0, 17),), True)
+    lopez = Attribution(((18, 23),), ((18, 23),), ((0, 17),), True)  # cue on the name
+    files = [
+        Article_("text-a_ann1", text, (said,)),
+        Article_("text-a_ann2", text, (said,)),
+        Article_("text-a_ann3", text, (lopez,)),
+        Article_("text-b_ann1", text, (lopez,)),  # one file only: not compared
+    ]
+    m = agreement(files)
+    assert (m["texts"], m["annotator_pairs"]) == (1, 6)
+    # Of the 6 ordered pairs, 2 agree on the cue (ann1/ann2 both ways): tp 2, fp 4, fn 4.
+    assert m["cue_exact_f1"] == round(2 / 6, 4)
+    assert m["content_overlap_f1"] == 1.0
+
+
 def test_ner_reads_iob_spans() -> None:
     from evals.ner import spans
 
