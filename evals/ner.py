@@ -159,6 +159,8 @@ def document_typing(nlp: Any, documents: list[list[Sentence]]) -> Metrics:
         article = Article(id=f"conll{number}", text=sp.text, title="")
         ours = with_parse(Doc(article=article), sp)
         type_at = {m.end: ent.type for ent in resolve_entities([ours]) for m in ent.mentions}
+        # a mention the resolver put in no entity is one it judged no name: not predicted
+        unnamed = {m.span.end for m in ours.mentions} - type_at.keys()
         for ent in sp.ents:
             if ent.label_ not in LABEL_MAP:
                 continue
@@ -167,7 +169,8 @@ def document_typing(nlp: Any, documents: list[list[Sentence]]) -> Metrics:
                 continue  # across a gold sentence break: no gold entity can match it
             at = (number, first[0], first[1], last[1] + 1)
             raw.add((*at, LABEL_MAP[ent.label_]))
-            typed.add((*at, LABEL_MAP[type_at.get(ent.end_char, ent.label_)]))
+            if ent.end_char not in unnamed:
+                typed.add((*at, LABEL_MAP[type_at.get(ent.end_char, ent.label_)]))
     metrics: Metrics = {}
     for half, (gold, raw, typed) in found.items():
         metrics[f"doc_f1_{half}"] = round(prf(gold, raw)[2], 4)

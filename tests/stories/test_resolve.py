@@ -172,3 +172,47 @@ def test_article_that_gives_both_names_merges_them() -> None:
     [city] = [e for e in resolve_entities([Doc(article=art, mentions=mentions)])]
     assert {city.name, *city.aliases} == {"Munich", "München"}
     assert "the article gives both names" in city.evidence[0]
+
+
+def doc_with_sentences(text: str, *names: tuple[str, str]) -> Doc:
+    """A doc whose sentences end at each '. ', with the given names as mentions."""
+    art = make_article(text)
+    starts = [0] + [i + 2 for i in range(len(text)) if text.startswith(". ", i)]
+    ends = [s - 1 for s in starts[1:]] + [len(text)]
+    sentences = tuple(Span(art.id, a, b) for a, b in zip(starts, ends, strict=True))
+    mentions, at = [], 0
+    for name, label in names:
+        start = text.index(name, at)
+        mentions.append(Mention(Span(art.id, start, start + len(name)), name, label))
+        at = start + len(name)
+    return Doc(article=art, sentences=sentences, mentions=tuple(mentions))
+
+
+def test_a_sentence_opener_the_story_writes_in_lower_case_is_no_name() -> None:
+    opener = doc_with_sentences(
+        "Canal officials said traffic would resume. Ships waited outside the canal.",
+        ("Canal", "PERSON"),
+    )
+    assert resolve_entities([opener]) == ()
+    # the lower-case word may come from another article of the story
+    alone = doc_with_sentences("Canal officials said traffic would resume.", ("Canal", "PERSON"))
+    other = doc_with_sentences("Ships waited outside the canal.")
+    assert resolve_entities([alone, other]) == ()
+    # without the lower-case word there is no evidence against the name
+    assert [e.name for e in resolve_entities([alone])] == ["Canal"]
+
+
+def test_a_capitalised_word_is_kept_inside_a_sentence_or_inside_a_longer_name() -> None:
+    brown = doc_with_sentences(
+        "Brown said no. Later, Brown left the brown house.",
+        ("Brown", "PERSON"),
+        ("Brown", "PERSON"),
+    )
+    assert [e.name for e in resolve_entities([brown])] == ["Brown"]
+    may = doc_with_sentences(
+        "May said the deal was done. Theresa May spoke later. Talks may resume.",
+        ("May", "PERSON"),
+        ("Theresa May", "PERSON"),
+    )
+    (theresa,) = resolve_entities([may])
+    assert (theresa.name, len(theresa.mentions)) == ("Theresa May", 2)

@@ -17,6 +17,10 @@ A nationality never joins its country as a spelling (`Israeli` / `Israel`), and 
 alias needs names of one kind: `Andrei Ivanov (Russia)` gives his country, not his second
 name.
 
+A lone capitalised word the tagger took for a name only because it opens a sentence, and
+that the story also writes in lower case (`Canal officials said ...`, `the canal`), makes no
+entity.
+
 An entity's type is a vote over its mentions: the model's label, or, where the article's own
 words say what the name is (`the port of Rotterdam`, `Great Bitter Lake`; see `types`), that
 type, counted twice.
@@ -70,7 +74,8 @@ def resolve_entities(docs: Sequence[Doc]) -> tuple[Entity, ...]:
     links.join_spellings()
     links.join_longer_names()
     links.fold_surnames()
-    entities = [_entity(keys, links) for keys in links.clusters()]
+    clusters = _drop_common_words(docs, links.clusters(), groups)
+    entities = [_entity(keys, links) for keys in clusters]
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
 
 
@@ -246,6 +251,40 @@ def _trim_sentence_openers(
             groups.setdefault(name_key(m.text[cut:]), []).append(
                 Mention(span, m.text[cut:], m.label)
             )
+
+
+def _drop_common_words(
+    docs: Sequence[Doc], clusters: list[list[str]], groups: dict[str, list[Mention]]
+) -> list[list[str]]:
+    """Drop a lone capitalised word that only opens sentences and is elsewhere lower case.
+
+    `Canal officials said ...` and the German `Laut ...` ("according to") reach the tagger as
+    names only because a sentence starts with them; where the story also writes the word in
+    lower case (`the canal`) and never capitalises it inside a sentence, it is no name. A
+    word that joined another name (`May` folded into `Theresa May`) is kept.
+    """
+    starts = {(d.id, s.start) for d in docs for s in d.sentences}
+    suspects: dict[str, list[str]] = {}
+    for keys in clusters:
+        if len(keys) != 1 or " " in keys[0]:
+            continue
+        texts = {m.text for m in groups[keys[0]]}
+        if len(texts) != 1:
+            continue
+        word = next(iter(texts))
+        if (
+            word[:1].isupper()
+            and word[1:].islower()
+            and word.isalpha()
+            and all((m.span.article_id, m.span.start) in starts for m in groups[keys[0]])
+        ):
+            suspects[word] = keys
+    if not suspects:
+        return clusters
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, (w.lower() for w in suspects))) + r")\b")
+    seen = {m.group(1) for d in docs for m in pattern.finditer(d.article.text)}
+    dropped = {id(keys) for word, keys in suspects.items() if word.lower() in seen}
+    return [keys for keys in clusters if id(keys) not in dropped]
 
 
 def _close_spellings(a: str, b: str) -> bool:
