@@ -150,13 +150,13 @@ def test_markdown_quotes_give_the_words_of_a_speaker_left_unnamed() -> None:
     who = Span(art.id, text.index("canal"), text.index(" said"))
     quotes = (
         Quote(Span(art.id, 0, 21), "Traffic was suspended", None, None, "said", False, who),
-        Quote(Span(art.id, 45, 67), "The ship is stuck", None, None, "said", False),
+        Quote(Span(art.id, 45, 67), "The ship is stuck", None, None, "said", True),
     )
     profile = SourceProfile(art.id, "Wire", SourceSignals(14, 1, 0.0, 1, 0, 100.0), ())
     story = Story(
         id="s1", title=art.title, article_ids=(art.id,), quotes=quotes, sources=(profile,)
     )
     md = brief_to_markdown(Brief((), (art,), (story,)))
-    unnamed = "- speaker not named (as written: “canal officials”): “Traffic was suspended” (Wire)"
-    assert unnamed in md
+    unnamed = "- speaker not named (as written: “canal officials”), reported speech (“said”): "
+    assert unnamed + "Traffic was suspended (Wire)" in md
     assert "- speaker not named: “The ship is stuck” (Wire)" in md

@@ -100,7 +100,7 @@ def hostile_docs() -> list[Doc]:
     )
     text_b = (
         f"Ships wait {XSS} at the canal.\nBy Sunday, 450 ships were waiting.\n"
-        f'"Traffic resumes soon," canal officials {XSS} said.'
+        f"Traffic resumes soon, canal officials {XSS} said."
     )
     b = make_doc(
         text_b,
@@ -110,14 +110,15 @@ def hostile_docs() -> list[Doc]:
         url="https://example.org/a?x=<script>",
         figures=[("450 ships", 450.0)],
     )
-    # a quote whose speaker the text describes but does not name: no speaker, only its words
+    # reported speech whose speaker the text describes but does not name: no speaker, only
+    # its words
     unnamed = Quote(
         _span_of(text_b, "Traffic resumes soon", b.id),
         "Traffic resumes soon",
         None,
         None,
         "said",
-        True,
+        False,
         source_span=_span_of(text_b, f"canal officials {XSS}", b.id),
     )
     return [a, replace(b, quotes=(unnamed,))]

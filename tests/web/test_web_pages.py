@@ -140,6 +140,9 @@ def test_story_page_shows_every_part(
     # a speaker the text describes but does not name: the page shows its words, escaped
     assert "Speaker not named" in html
     assert "as written: “canal officials &lt;script&gt;window.__pwned=1" in html
+    # quotation marks only around words the article quotes; reported speech says it is
+    assert "“We will clear it" in html
+    assert "Traffic resumes soon <span" in html and "said (reported speech)" in html
     articles = html[html.index('id="articles"') :]
     assert articles.index(f"/articles/{ids[1]}") < articles.index(f"/articles/{ids[0]}")
     assert "0.90" in articles  # centrality, most central first
@@ -159,7 +162,8 @@ def test_article_page_links_items_to_their_fact_and_entity(
 
 def test_entity_page_lists_what_it_said(client: FlaskClient) -> None:
     html = client.get("/entities/e1").get_data(as_text=True)
-    assert "We will clear it" in html and "Rabie &lt;script&gt;" in html
+    assert "“We will clear it" in html and "Rabie &lt;script&gt;" in html
+    assert client.get("/api/entities/e1").json["quotes"][0]["direct"] is True
 
 
 def test_unknown_ids_are_404_in_html_and_json(client: FlaskClient) -> None:

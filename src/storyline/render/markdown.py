@@ -30,6 +30,17 @@ def _speaker(q: Quote, speakers: dict[str, str], articles: dict[str, Article]) -
     return "speaker not named"
 
 
+def _said(q: Quote) -> str:
+    """Return a quote's words: in quotation marks only when the article quotes them.
+
+    Reported speech is the writer's paraphrase, so it is shown as such, with its cue.
+    """
+    if q.direct:
+        return f": “{_esc(q.text)}”"
+    cue = f" (“{_esc(q.cue)}”)" if q.cue else ""
+    return f", reported speech{cue}: {_esc(q.text)}"
+
+
 def _story(story: Story, articles: dict[str, Article]) -> list[str]:
     names = {aid: _esc(name) for aid, name in outlet_names(story, articles).items()}
     out = [
@@ -67,7 +78,7 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
     speakers = {e.id: e.name for e in story.entities}
     ordered = sorted(story.quotes, key=lambda q: (q.speaker_entity is None, q.speaker_entity or ""))
     out += [
-        f"- {_speaker(q, speakers, articles)}: “{_esc(q.text)}” ({names[q.span.article_id]})"
+        f"- {_speaker(q, speakers, articles)}{_said(q)} ({names[q.span.article_id]})"
         for q in ordered
     ]
     out += ["", "### Timeline", ""]

@@ -232,6 +232,7 @@ class QuoteView:
     end: int
     story_id: str
     outlet: str | None
+    direct: bool  # in quotation marks in the article; False for reported speech
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +265,8 @@ def load_entity(con: duckdb.DuckDBPyConnection, entity_id: str) -> EntityView | 
         "SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [entity_id]
     ).fetchall()
     quotes = con.execute(
-        "SELECT DISTINCT q.text, q.article_id, q.span_start, q.span_end, sq.story_id, a.source "
+        "SELECT DISTINCT q.text, q.article_id, q.span_start, q.span_end, sq.story_id, a.source, "
+        "q.direct "
         "FROM story_quotes sq JOIN quotes q ON q.article_id = sq.article_id "
         "AND q.span_start = sq.span_start AND q.span_end = sq.span_end "
         "JOIN articles a ON a.id = q.article_id WHERE sq.speaker_entity = ? "
