@@ -124,6 +124,21 @@ def test_a_restricted_description_is_not_resolved_to_an_earlier_name(analyse) ->
     assert quote.speaker is None
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is said that the ship is one of the largest in the world.",
+        "It was widely reported that the owner would pay for the repairs.",
+    ],
+)
+def test_an_impersonal_it_is_said_has_no_speaker(analyse, text) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(text)
+    [quote] = doc.quotes
+    assert quote.text.startswith("that ")
+    assert (quote.speaker, quote.source_span) == (None, None)
+
+
 def _source(doc, quote) -> str | None:  # type: ignore[no-untyped-def]
     sp = quote.source_span
     return None if sp is None else doc.article.text[sp.start : sp.end]

@@ -147,7 +147,7 @@ def subject_of(p: Parse, cue: int) -> int | None:
         return objs[0] if objs else None
     subjects = p.dependents(cue, *_SUBJECTS)
     if subjects:
-        return subjects[0]
+        return None if is_impersonal(p, cue) else subjects[0]
     tok = p.toks[cue]
     if tok.tag == "VBN" and tok.dep == "advcl":
         if is_as_clause(p, cue):  # "As reported by the Times, ...": the agent reported it
@@ -172,6 +172,14 @@ def subject_of(p: Parse, cue: int) -> int | None:
     if tok.tag == "VBG":
         return _participle_subject(p, cue)
     return None
+
+
+def is_impersonal(p: Parse, cue: int) -> bool:
+    """Tell whether a passive cue has the empty `it` for subject: "it is said that ...".
+
+    Reported speech with no one to attribute it to: the quote stands, its speaker unknown.
+    """
+    return any(p.word(s).lower() == "it" for s in p.dependents(cue, "nsubjpass"))
 
 
 def is_as_clause(p: Parse, i: int) -> bool:

@@ -13,6 +13,7 @@ from storyline.stages.quotes.cues import (
     is_act,
     is_as_clause,
     is_cue,
+    is_impersonal,
     subject_of,
 )
 from storyline.stages.quotes.syntax import Parse
@@ -83,8 +84,8 @@ def _reported(p: Parse, i: int) -> tuple[list[int], int | None, int | None] | No
         return None
     if not content:
         return None
-    if not is_according(p, i) and subject_of(p, i) is None:
-        return None  # "it was said that ...": nobody to attribute it to
+    if not is_according(p, i) and subject_of(p, i) is None and not is_impersonal(p, i):
+        return None  # a cue with no subject ("when asked about it, ..."): nobody speaks
     return content, last, subject
 
 
