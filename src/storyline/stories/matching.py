@@ -31,6 +31,8 @@ LINK_THRESHOLD = 0.30
 MAX_POSTING = 20
 #: Two groups are compared on at most this many members each (their first, best-matched).
 LINK_SAMPLE = 10
+#: Scores are compared to this many decimals (finer digits are float noise).
+SCORE_DIGITS = 6
 _WIDE = {"about", "around", "roughly", "approximately", "some", "nearly", "almost",
          "an estimated", "estimated"}  # fmt: skip
 _LOWER_BOUND = {"more than", "at least", "over"}
@@ -172,7 +174,10 @@ class Scorer:
         if key not in self._memo:
             assert self.vectors is not None
             cosine = float(self.vectors[i] @ self.vectors[j])
-            self._memo[key] = similarity(self.claims[i], self.claims[j], cosine, self.idf)
+            score = similarity(self.claims[i], self.claims[j], cosine, self.idf)
+            # The last bits of an embedding change with the machine's thread count; rounded,
+            # equal sentences tie and the order of claims breaks the tie on every engine.
+            self._memo[key] = round(score, SCORE_DIGITS)
         return self._memo[key]
 
     def ranked_pairs(self) -> list[tuple[float, int, int]]:
