@@ -71,7 +71,10 @@ def make_story(i: int, rng: random.Random) -> tuple[list[Doc], Story]:
     person, place, org, thing = _name(rng), rng.choice(PLACES), rng.choice(ORGS), rng.choice(THINGS)
     day = date(2021, 1, 1) + timedelta(days=i % 1000)
     count = 10 + i % 90
-    lead = f"The {org} closed the {thing} in {place} on {day.isoformat()} after {count} workers fell ill."
+    lead = (
+        f"The {org} closed the {thing} in {place} on {day.isoformat()} "
+        f"after {count} workers fell ill."
+    )
     docs = []
     for k in range(3):
         rival = count + (k if i % 5 == 0 else 0)
@@ -116,9 +119,11 @@ def _story(i: int, docs: list[Doc], person: str, place: str, org: str, day: date
     waiting_ev = tuple(ev(d, 2) for d in docs)
     conflicts: tuple[Conflict, ...] = ()
     if i % 5 == 0:
-        conflicts = (Conflict("figure:worker", tuple(
-            Variant(d.figures[0].text.split()[0], (d.id,), (e,)) for d, e in zip(docs, waiting_ev, strict=True)
-        )),)  # fmt: skip
+        variants = tuple(
+            Variant(d.figures[0].text.split()[0], (d.id,), (e,))
+            for d, e in zip(docs, waiting_ev, strict=True)
+        )
+        conflicts = (Conflict("figure:worker", variants),)
     waiting = Fact(f"f{i}b", waiting_ev[0].text, "conflicting" if conflicts else "corroborated",
                    ids, 3, waiting_ev, conflicts)  # fmt: skip
     singles = tuple(

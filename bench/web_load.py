@@ -195,9 +195,12 @@ def main() -> None:
         "loadavg_before": load_before,
         "loadavg_after": os.getloadavg(),
     }
-    args.out.write_text(json.dumps({"args": {k: str(v) for k, v in vars(args).items()},
-                                    "machine": machine,
-                                    "results": [asdict(r) for r in results]}, indent=2))  # fmt: skip
+    report = {
+        "args": {k: str(v) for k, v in vars(args).items()},
+        "machine": machine,
+        "results": [asdict(r) for r in results],
+    }
+    args.out.write_text(json.dumps(report, indent=2))
     print(f"machine: {machine}", file=sys.stderr)
     print(json.dumps([asdict(r) for r in results]))
 
