@@ -16,7 +16,7 @@ from storyline.stories.cluster import (
     rank_articles,
 )
 from storyline.stories.cluster.score import FEATURES, top_per_kind
-from storyline.stories.cluster.story import Member, StoryState
+from storyline.stories.cluster.story import Member, StoryState, complete_groups
 from tests.conftest import make_article
 
 
@@ -102,7 +102,10 @@ def test_a_copy_joins_its_originals_story_whatever_its_words() -> None:
 
 def test_an_article_fitting_two_stories_merges_them_and_the_merge_is_logged() -> None:
     only_cosine = (-1.0, 4.0, *([0.0] * (len(FEATURES) - 1)))  # score = 4 * cosine - 1
-    config = replace(DEFAULT_CONFIG, weights=only_cosine, threshold=0.4, merge_threshold=-1.0)
+    # (no complete-link check: `a` and `b` share no word, so it would part them again)
+    config = replace(
+        DEFAULT_CONFIG, weights=only_cosine, threshold=0.4, merge_threshold=-1.0, split_cosine=0.0
+    )
     clusterer = StoryClusterer(config, prior_df={}, prior_n=0)
     a = clusterer.add(feats("a", "Alpha Beta gamma delta"))
     b = clusterer.add(feats("b", "Epsilon Zeta eta theta"))
@@ -178,3 +181,35 @@ def test_top_per_kind_keeps_every_kind() -> None:
     vec = {**{f"w:{i}": 1.0 + i for i in range(50)}, "e:rare": 0.1}
     kept = top_per_kind(vec, 5)
     assert "e:rare" in kept and len(kept) == 6 and "w:49" in kept and "w:0" not in kept
+
+
+def _member(aid: str, words: str) -> Member:
+    sketch = {f"t:{w}": 1.0 for w in words.split()}
+    return Member(aid, None, words, sketch, {"t": float(len(sketch))})
+
+
+def test_complete_link_parts_two_events_a_story_chained_together() -> None:
+    # Two Klitschko fights: every article shares the boxer and the title, each fight has
+    # its own opponent and venue; a chain of such articles is one story by single link.
+    first = [
+        _member(f"a{i}", f"klitschko title defend thompson bern knockout r{i}") for i in range(3)
+    ]
+    second = [
+        _member(f"b{i}", f"klitschko title defend rahman mannheim decision s{i}") for i in range(3)
+    ]
+    groups = complete_groups([*first, *second], least=0.5, min_part=2)
+    assert sorted(sorted(m.article_id for m in g) for g in groups) == [
+        ["a0", "a1", "a2"],
+        ["b0", "b1", "b2"],
+    ]
+    # the same articles hold together when every pair shares enough
+    assert len(complete_groups([*first, *second], least=0.3, min_part=2)) == 1
+
+
+def test_an_odd_article_rejoins_the_group_it_is_most_alike() -> None:
+    story = [_member(f"a{i}", f"canal ship aground tugs suez r{i}") for i in range(4)]
+    odd = _member("x", "canal trade prices insurance explainer")  # a round-up piece
+    groups = complete_groups([*story, odd], least=0.4, min_part=2)
+    assert [sorted(m.article_id for m in g) for g in groups] == [["a0", "a1", "a2", "a3", "x"]]
+    # with no floor on a part's size it stands alone
+    assert len(complete_groups([*story, odd], least=0.4, min_part=1)) == 2

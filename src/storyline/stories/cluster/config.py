@@ -23,6 +23,10 @@ class ClusterConfig:
     threshold: float = -3.25  # least log-odds for an article to join a story
     merge_threshold: float = 1.0  # least log-odds (centroid against centroid) to merge stories
     split_threshold: float = -6.0  # members linked below this (single link) are split apart
+    # ... and then grouped so that every two members of a story share this cosine (complete
+    # link); a group smaller than `split_min_part` rejoins the group it is most alike
+    split_cosine: float = 0.06
+    split_min_part: int = 3
     time_scale: float = 3.0  # days: gaps are measured as log(1 + gap / time_scale)
     idle_days: float = 30.0  # retire a story after this many days without a new article
     idle_articles: int = 50_000  # ... or after this many arrivals (undated streams)

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
+
+import numpy as np
 
 from storyline.model import StoryDecision as Decision
 from storyline.stories.cluster.features import ArticleFeatures
 from storyline.stories.cluster.score import KINDS, Vector, dot, kind_norms, top_per_kind
 
 #: A member keeps this many of its strongest terms, for the split check and its centrality.
-SKETCH_TERMS = 30
+#: (The pairwise split check needs more than a few: at 30 terms two articles on one event
+#: often share too little to tell them from two events of one kind.)
+SKETCH_TERMS = 100
 #: Stories larger than this are not checked for a split (the check is quadratic in members).
 MAX_SPLIT_CHECK = 400
 
@@ -108,9 +112,26 @@ class StoryState:
         """Return the headline of the story's first article."""
         return self.members[0].title if self.members else ""
 
-    def finish(self, link: Callable[[Member, Member], float], threshold: float) -> list[StoryGroup]:
-        """Split the story where its members fall apart, and rank each part by centrality."""
-        parts = sorted(_components(self.members, link, threshold), key=len, reverse=True)
+    def finish(
+        self,
+        link: Callable[[Member, Member], float],
+        threshold: float,
+        least_cosine: float = 0.0,
+        min_part: int = 1,
+    ) -> list[StoryGroup]:
+        """Split the story where its members fall apart, and rank each part by centrality.
+
+        Two checks: members whose links (single link) all fall below `threshold` come apart;
+        then, within each part, members are grouped so that every two in a group share at
+        least `least_cosine` (complete link), and groups of fewer than `min_part` members
+        go back to the group they are most alike on average.
+        """
+        parts = [
+            group
+            for part in _components(self.members, link, threshold)
+            for group in complete_groups(part, least_cosine, min_part)
+        ]
+        parts.sort(key=len, reverse=True)
         main_title = parts[0][0].title
         logs: list[tuple[Decision, ...]] = [()]
         for part in parts[1:]:
@@ -144,6 +165,60 @@ class StoryState:
             max(days) if days else None,
             log,
         )
+
+
+def complete_groups(members: list[Member], least: float, min_part: int) -> list[list[Member]]:
+    """Group members so that every two in a group have cosine >= `least` (complete link).
+
+    Groups smaller than `min_part` rejoin the larger group they are most alike on average,
+    so that one odd article (a round-up, an explainer) does not become a story of its own.
+    """
+    n = len(members)
+    if n < 2 or n > MAX_SPLIT_CHECK or least <= 0.0:
+        return [members]
+    sims = _cosines(members)
+    merged = sims.copy()
+    np.fill_diagonal(merged, -np.inf)
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    while len(groups) > 1:
+        flat = int(np.argmax(merged))
+        i, j = divmod(flat, n)
+        if merged[i, j] < least:
+            break
+        # complete link: the merged group is as alike to another as its least alike member
+        row = np.minimum(merged[i], merged[j])
+        merged[i], merged[:, i] = row, row
+        merged[i, i] = -np.inf
+        merged[j], merged[:, j] = -np.inf, -np.inf
+        groups[i].extend(groups.pop(j))
+    if len(groups) == 1:
+        return [members]
+    big = [g for g in groups.values() if len(g) >= min_part]
+    if not big:
+        return [[members[k] for k in g] for g in groups.values()]
+    out = [list(g) for g in big]
+    for g in groups.values():
+        if len(g) >= min_part:
+            continue
+        for k in g:
+            best = max(range(len(big)), key=lambda b: (float(sims[k, big[b]].mean()), -b))
+            out[best].append(k)
+    return [[members[k] for k in sorted(g)] for g in out]
+
+
+def _cosines(members: Sequence[Member]) -> np.ndarray:
+    """Return the members' pairwise cosines over their sketches."""
+    column: dict[str, int] = {}
+    for m in members:
+        for t in m.sketch:
+            column.setdefault(t, len(column))
+    matrix = np.zeros((len(members), len(column)), dtype=np.float32)
+    for r, m in enumerate(members):
+        for t, w in m.sketch.items():
+            matrix[r, column[t]] = w
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix /= np.where(norms > 0, norms, 1.0)
+    return matrix @ matrix.T
 
 
 def _components(

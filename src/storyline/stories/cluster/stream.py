@@ -286,7 +286,10 @@ class StoryClusterer:
             self._unpost(term, key)
         for member in story.members:
             self._story_of.pop(member.article_id, None)
-        self._finished.extend(story.finish(self._link, self.config.split_threshold))
+        cfg = self.config
+        self._finished.extend(
+            story.finish(self._link, cfg.split_threshold, cfg.split_cosine, cfg.split_min_part)
+        )
 
     def _rescue(self, key: int) -> bool:
         """Fold a retiring fragment into the open story it now fits; return whether it did.
