@@ -275,6 +275,14 @@ REGISTRY.update(
             anchors=(MIRANDA_2018,),
             same_run=(*_CLUSTER_RUNS, ("held-out half against ECB+ topics", "topic")),
         ),
+        "clustering-newswcl": EvalSpec(
+            module="evals.clustering",
+            subpath="coref/newswcl50",
+            title="story clustering, NewsWCL50 events (BCubed; held-out half)",
+            columns=_CLUSTER_COLUMNS,
+            anchors=(MIRANDA_2018,),
+            same_run=_CLUSTER_RUNS,
+        ),
         "copies": EvalSpec(
             module="evals.nearcopies",
             subpath="clustering/giveme5w1h-news_cluster",

@@ -1,11 +1,13 @@
 """Load the story-clustering datasets as articles with gold labels, and score partitions.
 
-Two datasets, read from ../shared/data:
+Three datasets, read from ../shared/data:
 
 - giveme5w1h-news_cluster: 383 news-please JSON files, each labelled with its `EventId`.
   Files go through storyline's own ingest, as a user's folder would.
 - ECB+ (coref/ecbplus): 33 topics, each with documents about two seminal events (`*ecb.xml`
   and `*ecbplus.xml`). The token files are joined back into text, one sentence per line.
+- NewsWCL50 (coref/newswcl50): 50 articles, five outlets' reports on each of 10 events of
+  spring 2018 (US politics, North Korea, Iran), from one CoNLL token file.
 
 Each dataset is split by the parity of its event or topic number: odd numbers are the
 development half (used to choose the clustering configuration), even numbers the held-out
@@ -113,6 +115,39 @@ def load_ecbplus(folder: Path) -> list[Item]:
         )
         labels = {"topic": topic, "event": f"{topic}{half}"}
         items.append(Item(path.name, labels, "dev" if int(topic) % 2 else "test", article))
+    return items
+
+
+NEWSWCL_FILE = "NewsWCL50.conll"
+
+
+def load_newswcl(folder: Path) -> list[Item]:
+    """Read NewsWCL50's CoNLL token file as articles labelled by their event (topic)."""
+    path = folder / NEWSWCL_FILE
+    if not path.is_file():
+        raise DatasetError(f"no {NEWSWCL_FILE} in {folder}")
+    sentences: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 4 or not cols[1].isdigit():
+                raise DatasetError(f"{path.name}:{number}: not a CoNLL token line")
+            sentences[cols[0]][int(cols[1])].append(cols[3])
+    items = []
+    for doc, sents in sentences.items():
+        # a literal "\n" token is a paragraph break the annotators kept inside a sentence
+        text = "\n".join(
+            _detokenise(" ".join(sents[k])).replace("\\n", "\n") for k in sorted(sents)
+        )
+        text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
+        article = Article(
+            id=Article.make_id(text), text=text, title=text.split("\n")[0][:200], path=doc
+        )
+        topic = doc.split("/")[0]
+        split = "dev" if int(topic) % 2 else "test"
+        items.append(Item(doc.split("/")[-1], {"event": topic}, split, article))
     return items
 
 

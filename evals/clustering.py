@@ -1,12 +1,13 @@
-"""Score story clustering on giveme5w1h-news_cluster and ECB+ (BCubed and pairwise).
+"""Score story clustering on giveme5w1h, ECB+ and NewsWCL50 (BCubed and pairwise).
 
-Both datasets are split by the parity of their event (giveme5w1h) or topic (ECB+) number;
+Each dataset is split by the parity of its event (giveme5w1h) or topic (ECB+) number;
 the clustering configuration was chosen on the odd (development) half only. The headline
 numbers (`f1`, `precision`, `recall`, `pairwise_f1`) are on the even, held-out half,
 clustered on its own. `all_*` clusters every document together (the development half
 included, so more distractors but not held-out), and `dev_f1` is the development half.
 For ECB+ the gold stories are the seminal events (`<topic>ecb`, `<topic>ecbplus`);
-`topic_*` scores the same clustering against the coarser topics.
+`topic_*` scores the same clustering against the coarser topics. NewsWCL50 is split the
+same way, by the parity of its event number.
 
 Every article runs through storyline's own stages (language, parse, figures, dates), then
 `storyline.stories.cluster.cluster_features` with the default configuration.
@@ -23,7 +24,16 @@ from time import perf_counter
 
 import storyline
 from evals import DatasetError, Metrics
-from evals.clusterdata import Item, bcubed, in_split, load_ecbplus, load_giveme, pairwise
+from evals.clusterdata import (
+    NEWSWCL_FILE,
+    Item,
+    bcubed,
+    in_split,
+    load_ecbplus,
+    load_giveme,
+    load_newswcl,
+    pairwise,
+)
 from storyline.engines import LocalEngine
 from storyline.model import Doc
 from storyline.pipeline import build_pipeline
@@ -37,12 +47,14 @@ CACHE_ENV = "STORYLINE_EVAL_CACHE"
 
 
 def load_items(folder: Path) -> tuple[str, list[Item]]:
-    """Return the dataset's name and items, telling the two datasets apart by their files."""
+    """Return the dataset's name and items, telling the datasets apart by their files."""
+    if (folder / NEWSWCL_FILE).is_file():
+        return "newswcl50", load_newswcl(folder)
     if any(folder.glob("*.json")):
         return "giveme5w1h", load_giveme(folder)
     if any(folder.glob("*/*.xml")):
         return "ecbplus", load_ecbplus(folder)
-    raise DatasetError(f"{folder}: neither giveme5w1h JSON files nor ECB+ topic folders")
+    raise DatasetError(f"{folder}: no giveme5w1h JSON files, ECB+ topic folders or {NEWSWCL_FILE}")
 
 
 def process(name: str, items: Sequence[Item]) -> dict[str, ArticleFeatures]:

@@ -10,7 +10,8 @@ import pytest
 
 from bench.scaling import bcubed as bench_bcubed
 from bench.scaling import measure
-from evals.clusterdata import bcubed, ecb_text, load_ecbplus, pairwise
+from evals import DatasetError
+from evals.clusterdata import bcubed, ecb_text, load_ecbplus, load_newswcl, pairwise
 from evals.nearcopies import make_copy
 from tests.conftest import make_article
 
@@ -63,6 +64,34 @@ def test_ecb_text_drops_the_url_line_and_detokenises(tmp_path: Path) -> None:
     [item] = load_ecbplus(tmp_path)
     assert item.labels == {"topic": "1", "event": "1ecbplus"} and item.split == "dev"
     assert item.article is not None and item.article.title == "Star enters rehab"
+
+
+CONLL = """#begin document 3/-/3_L; part 000
+3/-/3_L\t0\t0\tDNC\t(3_DNC_ACTOR\t
+3/-/3_L\t0\t1\tsues\t-\t
+3/-/3_L\t0\t2\t\\n\t-\t
+
+3/-/3_L\t1\t0\tIt\t-\t
+3/-/3_L\t1\t1\tdid\t-\t
+3/-/3_L\t1\t2\tn't\t-\t
+3/-/3_L\t1\t3\twait\t-\t
+3/-/3_L\t1\t4\t.\t-\t
+#end document
+#begin document 4/-/4_M; part 000
+4/-/4_M\t0\t0\tIran\t-\t
+#end document
+"""
+
+
+def test_newswcl_loader_rebuilds_text_and_labels_by_event(tmp_path: Path) -> None:
+    (tmp_path / "NewsWCL50.conll").write_text(CONLL, encoding="utf-8")
+    first, second = load_newswcl(tmp_path)
+    assert first.article is not None and first.article.text == "DNC sues\nIt didn't wait."
+    assert first.article.title == "DNC sues" and first.labels == {"event": "3"}
+    assert (first.name, first.split, second.split) == ("3_L", "dev", "test")
+    (tmp_path / "NewsWCL50.conll").write_text("3/-/3_L\tx\n", encoding="utf-8")
+    with pytest.raises(DatasetError, match=r"NewsWCL50\.conll:1"):
+        load_newswcl(tmp_path)
 
 
 def test_made_copies_keep_most_of_the_original_and_record_their_changes() -> None:
