@@ -257,32 +257,30 @@ MIRANDA_2018 = Anchor("Miranda et al. (own stream, different data)", "EMNLP 2018
 _CLUSTER_COLUMNS = ("f1", "precision", "recall", "pairwise_f1")
 _CLUSTER_RUNS = (("development half", "dev"), ("all documents together", "all"))
 
+
+def _clustering(subpath: str, events: str, extra: tuple[tuple[str, str], ...] = ()) -> EvalSpec:
+    """Return the spec of a story-clustering eval (one module, one set of columns)."""
+    return EvalSpec(
+        module="evals.clustering",
+        subpath=subpath,
+        title=f"story clustering, {events} (BCubed; held-out half)",
+        columns=_CLUSTER_COLUMNS,
+        anchors=(MIRANDA_2018,),
+        same_run=(*_CLUSTER_RUNS, *extra),
+    )
+
+
 REGISTRY.update(
     {
-        "clustering-giveme": EvalSpec(
-            module="evals.clustering",
-            subpath="clustering/giveme5w1h-news_cluster",
-            title="story clustering, giveme5w1h-news_cluster events (BCubed; held-out half)",
-            columns=_CLUSTER_COLUMNS,
-            anchors=(MIRANDA_2018,),
-            same_run=_CLUSTER_RUNS,
+        "clustering-giveme": _clustering(
+            "clustering/giveme5w1h-news_cluster", "giveme5w1h-news_cluster events"
         ),
-        "clustering-ecbplus": EvalSpec(
-            module="evals.clustering",
-            subpath="coref/ecbplus",
-            title="story clustering, ECB+ seminal events (BCubed; held-out half)",
-            columns=_CLUSTER_COLUMNS,
-            anchors=(MIRANDA_2018,),
-            same_run=(*_CLUSTER_RUNS, ("held-out half against ECB+ topics", "topic")),
+        "clustering-ecbplus": _clustering(
+            "coref/ecbplus",
+            "ECB+ seminal events",
+            (("held-out half against ECB+ topics", "topic"),),
         ),
-        "clustering-newswcl": EvalSpec(
-            module="evals.clustering",
-            subpath="coref/newswcl50",
-            title="story clustering, NewsWCL50 events (BCubed; held-out half)",
-            columns=_CLUSTER_COLUMNS,
-            anchors=(MIRANDA_2018,),
-            same_run=_CLUSTER_RUNS,
-        ),
+        "clustering-newswcl": _clustering("coref/newswcl50", "NewsWCL50 events"),
         "copies": EvalSpec(
             module="evals.nearcopies",
             subpath="clustering/giveme5w1h-news_cluster",
