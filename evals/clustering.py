@@ -1,13 +1,13 @@
 """Score story clustering on giveme5w1h, ECB+ and NewsWCL50 (BCubed and pairwise).
 
-Each dataset is split by the parity of its event (giveme5w1h) or topic (ECB+) number;
+giveme5w1h and ECB+ are split by the parity of their event or topic number;
 the clustering configuration was chosen on the odd (development) half only. The headline
 numbers (`f1`, `precision`, `recall`, `pairwise_f1`) are on the even, held-out half,
 clustered on its own. `all_*` clusters every document together (the development half
 included, so more distractors but not held-out), and `dev_f1` is the development half.
 For ECB+ the gold stories are the seminal events (`<topic>ecb`, `<topic>ecbplus`);
-`topic_*` scores the same clustering against the coarser topics. NewsWCL50 is split the
-same way, by the parity of its event number.
+`topic_*` scores the same clustering against the coarser topics. NewsWCL50 is split by
+outlet (three outlets' articles on every event are the development half).
 
 Every article runs through storyline's own stages (language, parse, figures, dates), then
 `storyline.stories.cluster.cluster_features` with the default configuration.

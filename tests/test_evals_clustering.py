@@ -77,8 +77,8 @@ CONLL = """#begin document 3/-/3_L; part 000
 3/-/3_L\t1\t3\twait\t-\t
 3/-/3_L\t1\t4\t.\t-\t
 #end document
-#begin document 4/-/4_M; part 000
-4/-/4_M\t0\t0\tIran\t-\t
+#begin document 4/-/4_RR; part 000
+4/-/4_RR\t0\t0\tIran\t-\t
 #end document
 """
 
