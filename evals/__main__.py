@@ -149,6 +149,12 @@ REGISTRY: dict[str, EvalSpec] = {
         columns=("muc_f1", "b3_f1", "ceafe_f1", "conll_f1"),
         anchors=(BARHOM_ANCHOR,),
     ),
+    "coref_newswcl": EvalSpec(
+        module="evals.coref",
+        subpath="coref/newswcl50",
+        title="People across five outlets' articles (NewsWCL50 person chains, named mentions)",
+        columns=("muc_f1", "b3_f1", "ceafe_f1", "conll_f1"),
+    ),
     "ner": EvalSpec(
         module="evals.ner",
         subpath="ner/conll2003",

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evals import DatasetError
+from evals.newswcl import read_tokens
 from storyline.ingest import read_inputs
 from storyline.model import Article
 
@@ -119,7 +120,6 @@ def load_ecbplus(folder: Path) -> list[Item]:
     return items
 
 
-NEWSWCL_FILE = "NewsWCL50.conll"
 #: NewsWCL50's outlets are coded by leaning (LL, L, M, R, RR); three of the five are the
 #: development half.
 NEWSWCL_DEV_OUTLETS = frozenset({"L", "M", "R"})
@@ -127,18 +127,9 @@ NEWSWCL_DEV_OUTLETS = frozenset({"L", "M", "R"})
 
 def load_newswcl(folder: Path) -> list[Item]:
     """Read NewsWCL50's CoNLL token file as articles labelled by their event (topic)."""
-    path = folder / NEWSWCL_FILE
-    if not path.is_file():
-        raise DatasetError(f"no {NEWSWCL_FILE} in {folder}")
     sentences: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 4 or not cols[1].isdigit():
-                raise DatasetError(f"{path.name}:{number}: not a CoNLL token line")
-            sentences[cols[0]][int(cols[1])].append(cols[3])
+    for tok in read_tokens(folder):
+        sentences[tok.doc][tok.sentence].append(tok.word)
     items = []
     for doc, sents in sentences.items():
         # a literal "\n" token is a paragraph break the annotators kept inside a sentence

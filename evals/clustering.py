@@ -25,7 +25,6 @@ from time import perf_counter
 import storyline
 from evals import DatasetError, Metrics
 from evals.clusterdata import (
-    NEWSWCL_FILE,
     Item,
     bcubed,
     in_split,
@@ -34,6 +33,7 @@ from evals.clusterdata import (
     load_newswcl,
     pairwise,
 )
+from evals.newswcl import NEWSWCL_FILE
 from storyline.engines import LocalEngine
 from storyline.model import Doc
 from storyline.pipeline import build_pipeline

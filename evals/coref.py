@@ -1,13 +1,17 @@
 """Score storyline's entity merging on cross-document coreference of named entities.
 
-Two datasets, one scorer. MEANTIME (`coref/meantime`): the same news articles in English,
+Three datasets, one scorer. MEANTIME (`coref/meantime`): the same news articles in English,
 Spanish, Italian and Dutch, entity chains shared across the four languages. ECB+
 (`coref/ecbplus`): news articles grouped by topic, XML with markables and coreference
-relations. Both are scored with gold mentions: every gold mention of a named entity becomes a
-`Mention` (text and gold type), `resolve_entities` clusters each topic's mentions across its
-documents, and the clusters are compared with the gold chains by MUC, B3 and CEAF-e; CoNLL F1
-is their mean. A mention is "named" when its head is a proper noun (MEANTIME's
-`mention_head_pos`) or, in ECB+, when it is capitalised beyond a sentence start.
+relations. NewsWCL50 (`coref/newswcl50`): five outlets' articles on each of 10 events, one
+CoNLL file whose chains are concepts; only its person chains (`*_ACTOR`) are entities in
+our sense (its country chains hold the government, the capital and agencies too). Topics 0
+to 4 are its development half, 5 to 9 held out. All are scored with gold mentions: every
+gold mention of a named entity becomes a `Mention` (text and gold type), `resolve_entities`
+clusters each topic's mentions across its documents, and the clusters are compared with the
+gold chains by MUC, B3 and CEAF-e; CoNLL F1 is their mean. A mention is "named" when its
+head is a proper noun (MEANTIME's `mention_head_pos`) or, in ECB+ and NewsWCL50, when it is
+capitalised beyond a sentence start.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evals import DatasetError, Metrics
+from evals.newswcl import NEWSWCL_FILE, read_tokens
 
 LANGUAGES = ("en", "es", "it", "nl")
 #: Gold entity types as spaCy labels (the resolver only uses them to vote on a type).
@@ -104,6 +109,49 @@ def _ecb_doc(path: Path) -> list[tuple[GoldMention, list[str], bool]]:
             chain=chain_of.get(mid, f"{path.name}:{mid}:singleton"),
         )
         out.append((mention, words, toks[0].get("number") == "0"))
+    return out
+
+
+#: Person chains; `*_ACTOR-I` chains gather several people of one side, so they are left out.
+_NEWSWCL_PERSON = re.compile(r"_ACTOR$")
+#: Topics whose output was read while working on the resolver; 5 to 9 are held out.
+NEWSWCL_DEV_TOPICS = frozenset({"0", "1", "2", "3", "4"})
+_BRACKET = re.compile(r"(\()?([^()]+?)(\))?")
+
+
+def load_newswcl(folder: Path) -> list[GoldMention]:
+    """Read NewsWCL50's named mentions of people, with their cross-document chains."""
+    words: dict[str, list[str]] = defaultdict(list)
+    starts: dict[str, set[int]] = defaultdict(set)  # token positions that open a sentence
+    opened: dict[tuple[str, str], list[int]] = defaultdict(list)
+    raw: list[tuple[str, str, int, int]] = []  # doc, chain, first token, last token
+    for tok in read_tokens(folder):
+        doc = tok.doc
+        at = len(words[doc])
+        words[doc].append(tok.word)
+        if tok.number == 0:
+            starts[doc].add(at)
+        for part in tok.brackets.split("|"):
+            match = _BRACKET.fullmatch(part.strip())
+            if part.strip() in {"", "-"} or match is None:
+                continue
+            opens, chain, closes = match.groups()
+            if opens:
+                opened[doc, chain].append(at)
+            if closes:
+                first = opened[doc, chain].pop() if opened[doc, chain] else at
+                raw.append((doc, chain, first, at))
+    lower = {w for ws in words.values() for w in ws if w.islower()}
+    out = []
+    for doc, chain, first, last in raw:
+        # "Kim Jong - un" as written, Kim Jong-un, before telling whether it is a name
+        text = re.sub(r" - ", "-", " ".join(words[doc][first : last + 1]))
+        if not _NEWSWCL_PERSON.search(chain) or not _is_name(
+            text.split(), first in starts[doc], lower
+        ):
+            continue
+        topic = doc.split("/")[0]
+        out.append(GoldMention(f"{doc}:{first}:{last}:{chain}", topic, doc, text, "PERSON", chain))
     return out
 
 
@@ -235,7 +283,7 @@ def meantime_heldout(doc: str) -> bool:
 
 
 def run(folder: Path) -> Metrics:
-    """Score MEANTIME (English, then all four languages together) or ECB+, by folder layout."""
+    """Score MEANTIME (English, then all four languages), NewsWCL50 or ECB+, by folder layout."""
     if (folder / "en").is_dir():
         english, every = load_meantime(folder, ("en",)), load_meantime(folder)
         metrics = evaluate(english)
@@ -245,5 +293,13 @@ def run(folder: Path) -> Metrics:
             for name, mentions in (("", english), ("crosslingual_", every)):
                 part = [m for m in mentions if meantime_heldout(m.doc) is held]
                 metrics[f"{half}_{name}conll_f1"] = evaluate(part)["conll_f1"]
+        return metrics
+    if (folder / NEWSWCL_FILE).is_file():
+        people = load_newswcl(folder)
+        metrics = evaluate([m for m in people if m.topic not in NEWSWCL_DEV_TOPICS])
+        metrics["dev_conll_f1"] = evaluate([m for m in people if m.topic in NEWSWCL_DEV_TOPICS])[
+            "conll_f1"
+        ]
+        metrics["all_conll_f1"] = evaluate(people)["conll_f1"]
         return metrics
     return evaluate(load_ecbplus(folder))

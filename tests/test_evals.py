@@ -253,6 +253,33 @@ def test_coref_metrics_on_a_known_example() -> None:
     assert perfect["conll_f1"] == 1.0
 
 
+def test_newswcl_people_are_named_actor_mentions_only(tmp_path: Path) -> None:
+    from evals.coref import load_newswcl
+
+    rows = [  # (sentence, token, word, brackets)
+        (0, 0, "President", "(0_USA_Trump_ACTOR"),
+        (0, 1, "Trump", "0_USA_Trump_ACTOR)"),
+        (0, 2, "met", "-"),
+        (0, 3, "Kim", "(0_PRK_Kim_ACTOR"),
+        (0, 4, "Jong", "-"),
+        (0, 5, "-", "-"),
+        (0, 6, "un", "0_PRK_Kim_ACTOR)"),
+        (0, 7, "in", "-"),
+        (0, 8, "Korea", "(0_PRK_COUNTRY)"),
+        (1, 0, "the", "(0_USA_Trump_ACTOR"),
+        (1, 1, "president", "0_USA_Trump_ACTOR)"),
+        (1, 2, "and", "-"),
+        (1, 3, "Pompeo", "(0_USA_USA-I_ACTOR-I)"),
+    ]
+    lines = [f"0/-/0_L\t{s}\t{t}\t{w}\t{b}" for s, t, w, b in rows]
+    (tmp_path / "NewsWCL50.conll").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    people = load_newswcl(tmp_path)
+    assert [(m.text, m.chain, m.topic) for m in people] == [
+        ("President Trump", "0_USA_Trump_ACTOR", "0"),
+        ("Kim Jong-un", "0_PRK_Kim_ACTOR", "0"),
+    ]
+
+
 def test_quote_scoring_trims_marks_and_needs_cue_overlap() -> None:
     from evals.quotes import Attribution, Tally, score_article
 

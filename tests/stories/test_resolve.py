@@ -137,6 +137,34 @@ def test_two_people_sharing_a_surname_stay_apart() -> None:
     assert names == {"Ann Lopez", "Maria Lopez", "Lopez"}
 
 
+def test_middle_initials_a_country_after_of_and_a_former_title_do_not_split_a_person() -> None:
+    a = doc_with_mentions(("Michael T. Flynn", "PERSON"), ("Former Director Comey", "PERSON"))
+    b = doc_with_mentions(
+        ("Michael Flynn", "PERSON"), ("Flynn", "PERSON"), ("James Comey", "PERSON")
+    )
+    c = doc_with_mentions(("Emmanuel Macron of France", "PERSON"), ("Emmanuel Macron", "PERSON"))
+    ents = resolve_entities([a, b, c])
+    assert len(ents) == 3
+    sizes = {e.name.split()[-1]: len(e.mentions) for e in ents}
+    assert sizes == {"Flynn": 3, "Comey": 2, "Macron": 2}  # "Macron", not "France"
+
+
+def test_a_family_name_written_first_or_a_first_name_joins_its_only_owner() -> None:
+    a = doc_with_mentions(("Kim Jong Un", "PERSON"), ("Mr. Kim", "PERSON"), ("Xi", "PERSON"))
+    b = doc_with_mentions(
+        ("Xi Jinping", "PERSON"), ("Donald", "PERSON"), ("Donald Trump", "PERSON")
+    )
+    ents = {e.name: e for e in resolve_entities([a, b])}
+    assert set(ents) == {"Kim Jong Un", "Xi Jinping", "Donald Trump"}
+    # two full names start with it, or someone's surname is the same word: no owner
+    c = doc_with_mentions(("Kim Jong Un", "PERSON"), ("Kim Yo Jong", "PERSON"), ("Kim", "PERSON"))
+    assert {e.name for e in resolve_entities([c])} == {"Kim Jong Un", "Kim Yo Jong", "Kim"}
+    d = doc_with_mentions(
+        ("Lee Jae", "PERSON"), ("Spike Lee", "PERSON"), ("Ann Lee", "PERSON"), ("Lee", "PERSON")
+    )
+    assert "Lee" in {e.name for e in resolve_entities([d])}
+
+
 @pytest.mark.parametrize(
     ("names", "merged"),
     [

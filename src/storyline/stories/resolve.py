@@ -10,8 +10,13 @@ join when the evidence says they are one thing, and each join is recorded on the
 - both name the same country in any of a few languages (`Egypt` / `Ägypten`, via pycountry);
 - a transliteration: every word has the same consonant skeleton and the spellings are close
   (`Usama Rabi` / `Osama Rabie`, `Nawalny` / `Navalny`);
+- full names of a person that differ by middle initials or a country after `of` (`Michael
+  T. Flynn` / `Michael Flynn`, `Emmanuel Macron of France`);
 - a lone surname joins the one full name that ends with it; two full names that share only a
-  surname (`Ann Lopez`, `Maria Lopez`) stay apart, and so does a surname they both own.
+  surname (`Ann Lopez`, `Maria Lopez`) stay apart, and so does a surname they both own;
+- a lone name that no full name ends with joins the one full person name that starts with
+  it: a family name written first (`Mr. Kim` / `Kim Jong Un`, `Xi` / `Xi Jinping`) or a
+  first name (`Donald` / `Donald Trump`).
 
 A nationality never joins its country as a spelling (`Israeli` / `Israel`), and a stated
 alias needs names of one kind: `Andrei Ivanov (Russia)` gives his country, not his second
@@ -72,8 +77,10 @@ def resolve_entities(docs: Sequence[Doc]) -> tuple[Entity, ...]:
     links.join_bare_names()
     links.join_countries()
     links.join_spellings()
+    links.join_middle_initials()
     links.join_longer_names()
     links.fold_surnames()
+    links.fold_family_names()
     clusters = _drop_common_words(docs, links.clusters(), groups)
     entities = [_entity(keys, links) for keys in clusters]
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
@@ -198,6 +205,17 @@ class _Links:
             if len({self.find(k) for k in tails}) == 1:
                 self.join(key, next(iter(tails)), "the same name with more words before it")
 
+    def join_middle_initials(self) -> None:
+        """Join full names of a person that differ by middle initials or a country after `of`
+        (`Michael T. Flynn` / `Michael Flynn`, `Emmanuel Macron of France`)."""
+        by_core: dict[str, list[str]] = defaultdict(list)
+        for key in self.groups:
+            if " " in key and self.vote(key) == "PERSON":
+                by_core[_core_name(key)].append(key)
+        for keys in by_core.values():
+            for other in keys[1:]:
+                self.join(keys[0], other, "the same name without middle initials")
+
     def fold_surnames(self) -> None:
         """Move a one-word name into the only multi-word person name that ends with it."""
         by_surname: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -219,6 +237,40 @@ class _Links:
             if len(owners) == 1:
                 owner = next(iter(owners))
                 self.join(owner, key, "surname of the only full name that ends with it")
+                self.people.add(owner)
+
+    def fold_family_names(self) -> None:
+        """Move a lone name left over into the only full person name that starts with it.
+
+        In Chinese and Korean names the family name comes first (`Mr. Kim` is Kim Jong Un,
+        `Xi` is Xi Jinping), and some articles call a person by the first name alone
+        (`Donald`). Only names no full name ends with are left when this runs, and only one
+        full name may start with the word.
+        """
+        ends: dict[str, set[str]] = defaultdict(set)  # last words of full names, by skeleton
+        for k in self.groups:
+            if " " in k:
+                ends[name_skeleton(k)[-1]].add(k.split()[-1])
+        by_first: dict[str, set[str]] = defaultdict(set)
+        for k in self.groups:
+            if " " in k and self.vote(k) == "PERSON":
+                by_first[name_skeleton(k)[0]].add(k)
+        for key in [k for k in self.groups if " " not in k]:
+            skel = name_skeleton(key)
+            if not skel or self.vote(key) != "PERSON":
+                continue
+            if any(_close_spellings(end, key) for end in ends.get(skel[0], ())):
+                continue  # someone's surname, though fold_surnames found no single owner
+            if self.find(key) != key or len(self.members[key]) > 1:
+                continue  # already part of someone's name
+            owners = {
+                self.find(p)
+                for p in by_first.get(skel[0], ())
+                if _close_spellings(p.split()[0], key)
+            }
+            if len(owners) == 1:
+                owner = next(iter(owners))
+                self.join(owner, key, "the only full name that starts with it")
                 self.people.add(owner)
 
     def clusters(self) -> list[list[str]]:
@@ -287,6 +339,20 @@ def _drop_common_words(
     return [keys for keys in clusters if id(keys) not in dropped]
 
 
+def _core_name(key: str) -> str:
+    """Return a person's name key without middle initials or a country after `of`."""
+    words = _without_country(key).split()
+    return " ".join(w for i, w in enumerate(words) if len(w) > 1 or i in {0, len(words) - 1})
+
+
+def _without_country(key: str) -> str:
+    """Return a name key without a country after `of` (`emmanuel macron of france`)."""
+    words = key.split()
+    if "of" in words[1:-1] and country_code(" ".join(words[words.index("of") + 1 :])):
+        return " ".join(words[: words.index("of")])
+    return key
+
+
 def _close_spellings(a: str, b: str) -> bool:
     """Tell whether two keys with one skeleton are spelled alike (and are not two countries)."""
     codes = {country_code(a), country_code(b)}
@@ -352,7 +418,14 @@ def _entity(keys: list[str], links: _Links) -> Entity:
     name = _display_name(
         max(
             surfaces,
-            key=lambda s: (not is_acronym(s), " " in name_key(s), surfaces[s], len(s.split()), s),
+            key=lambda s: (
+                not is_acronym(s),
+                " " in name_key(s),
+                surfaces[s],
+                _without_country(name_key(s)) == name_key(s),  # "Macron", not "... of France"
+                len(s.split()),
+                s,
+            ),
         ),
         surfaces,
     )
