@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from storyline.model import Doc, Entity, Quote, Span
+from storyline.model import Doc, Entity, Figure, Quote, Span
 from storyline.stories.quotes import MIN_SHARED, _sharing_pairs, attach_quotes
 from tests.conftest import make_article
 
@@ -75,3 +75,34 @@ def test_the_word_index_finds_exactly_the_pairs_that_share_enough_words() -> Non
     found = _sharing_pairs(words)
     assert len(found) == len(set(found))
     assert set(found) == everything
+
+
+def with_figure(doc: Doc, figure: str, value: float) -> Doc:
+    """Give a quote's article the figure its quote holds, as the figures stage would."""
+    start = doc.article.text.index(figure)
+    fig = Figure(Span(doc.id, start, start + len(figure)), figure, value, "USD", None)
+    return doc.with_(figures=(fig,))
+
+
+LLOYDS_A = "About $9.6 billion worth of cargo is held up for every day the canal stays shut."
+LLOYDS_B = "The blockage held up about $9.6 billion of goods each day."
+
+
+def test_a_reworded_estimate_of_one_speaker_groups_by_its_figure() -> None:
+    a, who_a = doc_with_quote(LLOYDS_A, "Lloyd's List")
+    b, who_b = doc_with_quote(LLOYDS_B, "Lloyd's List")
+    a, b = with_figure(a, "$9.6 billion", 9.6e9), with_figure(b, "$9.6 billion", 9.6e9)
+    one = attach_quotes([a, b], [entity("e1", "Lloyd's List", who_a, who_b)])
+    assert one[0].group is not None and one[0].group == one[1].group
+    # too few shared words without the figure; and the same figure from two speakers is
+    # not enough either
+    plain_a, plain_b = (
+        doc_with_quote(LLOYDS_A, "Lloyd's List")[0],
+        doc_with_quote(LLOYDS_B, "Lloyd's List")[0],
+    )
+    apart = attach_quotes([plain_a, plain_b], [entity("e1", "Lloyd's List", who_a, who_b)])
+    assert all(q.group is None for q in apart)
+    two = attach_quotes(
+        [a, b], [entity("e1", "Lloyd's List", who_a), entity("e2", "Reuters", who_b)]
+    )
+    assert all(q.group is None for q in two)

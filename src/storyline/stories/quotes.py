@@ -2,7 +2,9 @@
 
 Two articles report the same quote when their content words overlap enough (trimmed and
 reworded quotes share most of the shorter one's words); the bar is lower when both name the
-same speaker entity. A group whose articles name different speakers is flagged as a conflict.
+same speaker entity, and lower still when that speaker gives the same figure in both
+(`$9.6 billion`): a reworded estimate shares its number more surely than its words. A group
+whose articles name different speakers is flagged as a conflict.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from storyline.stories.resolve import alias_index
 SAME_QUOTE = 0.5
 #: The same share when both quotes are attributed to the same speaker entity.
 SAME_QUOTE_SAME_SPEAKER = 0.34
-#: Fewest shared content words for any match.
+#: Fewest shared content words for any match ...
 MIN_SHARED = 4
+#: ... but for two quotes of one speaker entity that give the same figure.
+MIN_SHARED_WITH_FIGURE = 2
 _WORD = re.compile(r"[^\W\d_]+")
 _STOP = frozenset({
     "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
@@ -43,11 +47,15 @@ def attach_quotes(docs: Sequence[Doc], entities: Sequence[Entity]) -> tuple[Quot
     # Beliefs and intentions the article attributes are no quotes: a brief lists what was said.
     quotes = [_with_speaker(q, owner, names) for d in docs for q in d.quotes if q.speech]
     words = [_content_words(q, texts[q.span.article_id]) for q in quotes]
+    figures = _figures(quotes, docs)
     sets = DisjointSets(range(len(quotes)))
     for i, j in _sharing_pairs(words):
         if quotes[i].span.article_id != quotes[j].span.article_id and _same(
             quotes[i], quotes[j], words[i], words[j]
         ):
+            sets.union(i, j)
+    for i, j in _same_figure_pairs(quotes, figures):
+        if len(words[i] & words[j]) >= MIN_SHARED_WITH_FIGURE:
             sets.union(i, j)
     members = sets.groups()
     out = list(quotes)
@@ -81,6 +89,40 @@ def _sharing_pairs(words: Sequence[set[str]]) -> list[tuple[int, int]]:
             index[w].append(i)
         pairs += [(j, i) for j in sorted(candidates) if len(words[j] & mine) >= MIN_SHARED]
     return pairs
+
+
+def _figures(quotes: Sequence[Quote], docs: Sequence[Doc]) -> list[set[tuple[float, str]]]:
+    """Return the figures (value, unit) inside each quote's content."""
+    by_article = {d.id: d.figures for d in docs}
+    out = []
+    for q in quotes:
+        parts = q.parts or (q.span,)
+        out.append(
+            {
+                (f.value, f.unit or "")
+                for f in by_article.get(q.span.article_id, ())
+                if any(p.start <= f.span.start and f.span.end <= p.end for p in parts)
+            }
+        )
+    return out
+
+
+def _same_figure_pairs(
+    quotes: Sequence[Quote], figures: Sequence[set[tuple[float, str]]]
+) -> list[tuple[int, int]]:
+    """Return pairs of quotes from different articles, by one speaker entity, with a figure
+    in common."""
+    index: dict[tuple[str, tuple[float, str]], list[int]] = defaultdict(list)
+    pairs: set[tuple[int, int]] = set()
+    for i, q in enumerate(quotes):
+        if q.speaker_entity is None:
+            continue
+        for fig in figures[i]:
+            for j in index[q.speaker_entity, fig]:
+                if quotes[j].span.article_id != q.span.article_id:
+                    pairs.add((j, i))
+            index[q.speaker_entity, fig].append(i)
+    return sorted(pairs)
 
 
 def _with_speaker(q: Quote, owner: dict[Span, str], names: dict[str, str]) -> Quote:
