@@ -147,6 +147,11 @@ def test_middle_initials_a_country_after_of_and_a_former_title_do_not_split_a_pe
     assert len(ents) == 3
     sizes = {e.name.split()[-1]: len(e.mentions) for e in ents}
     assert sizes == {"Flynn": 3, "Comey": 2, "Macron": 2}  # "Macron", not "France"
+    # different initials are different people, and a bare form between them joins neither
+    bushes = doc_with_mentions(
+        ("George W. Bush", "PERSON"), ("George H. W. Bush", "PERSON"), ("George Bush", "PERSON")
+    )
+    assert len(resolve_entities([bushes])) == 3
 
 
 def test_a_family_name_written_first_or_a_first_name_joins_its_only_owner() -> None:

@@ -11,7 +11,8 @@ join when the evidence says they are one thing, and each join is recorded on the
 - a transliteration: every word has the same consonant skeleton and the spellings are close
   (`Usama Rabi` / `Osama Rabie`, `Nawalny` / `Navalny`);
 - full names of a person that differ by middle initials or a country after `of` (`Michael
-  T. Flynn` / `Michael Flynn`, `Emmanuel Macron of France`);
+  T. Flynn` / `Michael Flynn`, `Emmanuel Macron of France`), unless two of them give different
+  initials (`George W. Bush`, `George H. W. Bush`);
 - a lone surname joins the one full name that ends with it; two full names that share only a
   surname (`Ann Lopez`, `Maria Lopez`) stay apart, and so does a surname they both own;
 - a lone name that no full name ends with joins the one full person name that starts with
@@ -213,6 +214,8 @@ class _Links:
             if " " in key and self.vote(key) == "PERSON":
                 by_core[_core_name(key)].append(key)
         for keys in by_core.values():
+            if len({_initials(k) for k in keys} - {()}) > 1:
+                continue  # `George W. Bush` and `George H. W. Bush` are two people
             for other in keys[1:]:
                 self.join(keys[0], other, "the same name without middle initials")
 
@@ -343,6 +346,12 @@ def _core_name(key: str) -> str:
     """Return a person's name key without middle initials or a country after `of`."""
     words = _without_country(key).split()
     return " ".join(w for i, w in enumerate(words) if len(w) > 1 or i in {0, len(words) - 1})
+
+
+def _initials(key: str) -> tuple[str, ...]:
+    """Return the middle initials of a person's name key (`george h w bush`: h, w)."""
+    words = _without_country(key).split()
+    return tuple(w for w in words[1:-1] if len(w) == 1)
 
 
 def _without_country(key: str) -> str:
