@@ -168,6 +168,8 @@ def test_a_family_name_written_first_or_a_first_name_joins_its_only_owner() -> N
         ("Lee Jae", "PERSON"), ("Spike Lee", "PERSON"), ("Ann Lee", "PERSON"), ("Lee", "PERSON")
     )
     assert "Lee" in {e.name for e in resolve_entities([d])}
+    e = doc_with_mentions(("Jordan Peterson", "PERSON"), ("Jordan", "PERSON"))
+    assert len(resolve_entities([e])) == 2  # a country's name is nobody's first name here
 
 
 @pytest.mark.parametrize(

@@ -260,8 +260,8 @@ class _Links:
                 by_first[name_skeleton(k)[0]].add(k)
         for key in [k for k in self.groups if " " not in k]:
             skel = name_skeleton(key)
-            if not skel or self.vote(key) != "PERSON":
-                continue
+            if not skel or self.vote(key) != "PERSON" or country_code(key):
+                continue  # `Jordan` the tagger took for a person is not Jordan Peterson
             if any(_close_spellings(end, key) for end in ends.get(skel[0], ())):
                 continue  # someone's surname, though fold_surnames found no single owner
             if self.find(key) != key or len(self.members[key]) > 1:
