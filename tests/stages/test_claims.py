@@ -54,6 +54,20 @@ def test_according_to_and_two_clauses(doc) -> None:  # type: ignore[no-untyped-d
     assert hurt.negated and not ships.negated
 
 
+def test_what_a_denial_reports_is_negated(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Evergreen Marine denied that the Ever Given had ignored warnings from the canal. "
+        "Evergreen Marine did not deny that the Ever Given had ignored orders from the canal. "
+        "The Suez Canal Authority said that the Ever Given had ignored signals from the canal."
+    )
+    doc = analyse(text, published="2021-03-24")
+    denied, not_denied, said = (
+        clause(doc, f"ignored {w}") for w in ("warnings", "orders", "signals")
+    )
+    assert denied.negated and denied.attribution == "Evergreen Marine"
+    assert not not_denied.negated and not said.negated
+
+
 def test_coordinated_verbs_are_separate_claims_sharing_the_subject(doc) -> None:  # type: ignore[no-untyped-def]
     length = clause(doc, "400 metres long")
     capacity = clause(doc, "carry about 20,000 containers")

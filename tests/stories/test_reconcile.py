@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -148,6 +149,17 @@ def test_denial_is_a_conflict_on_whether_it_happened() -> None:
     [fact] = reconcile([a, b], {}, embedder=bag_of_words)
     assert fact.status == "conflicting"
     assert [c.slot for c in fact.conflicts] == ["happened"]
+
+
+def test_a_negation_on_another_verb_is_no_conflict_on_whether_it_happened() -> None:
+    yes = "North Korea pledged twice to give up its nuclear program, officials recalled."
+    no = "The deal never went anywhere because North Korea reneged on its nuclear program pledges."
+    kws = ("north", "korea", "pledge", "nuclear", "program")
+    a = doc_with(yes, [(yes, kws, ())])
+    b = doc_with(no, [(no, kws, ())], negated=True)
+    b = b.with_(claims=tuple(replace(c, predicate="go") for c in b.claims))
+    [fact] = reconcile([a, b], {}, embedder=bag_of_words)
+    assert fact.status == "corroborated" and not fact.conflicts
 
 
 def test_different_days_for_the_same_event_conflict() -> None:

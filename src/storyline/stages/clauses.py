@@ -49,6 +49,9 @@ _HEDGES = frozenset(
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NEGATORS = frozenset({"never", "no", "nobody", "none", "nothing", "neither", "nor"})
+#: Reporting verbs whose content the speaker says is not so: "denied his campaign colluded"
+#: reports that it did not collude, as "said his campaign did not collude" does.
+_DENIALS = frozenset({"deny"})
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
 
 
@@ -129,9 +132,14 @@ def _clauses(doc: Doc, span: Span, kids: list[list[int]]) -> list[Clause]:
         return []
     attribution, source_tokens = _according_to(doc, kids, inside)
     cover, frame, cue_tokens = _main_predicates(doc, kids, root)
+    denial = False
     if cue_tokens is not None:
         attribution = attribution or _subject_text(doc, kids, root)
         source_tokens |= cue_tokens
+        # "did not deny that ..." asserts nothing either way, so only a plain denial counts
+        denial = doc.tokens[root].lemma.lower() in _DENIALS and not any(
+            doc.tokens[k].dep == "neg" for k in kids[root]
+        )
     for extra in _with_conjuncts(doc, kids, list(cover)):
         cover.setdefault(extra, extra)
     hedged = _hedged(doc, kids, inside)
@@ -148,6 +156,8 @@ def _clauses(doc: Doc, span: Span, kids: list[list[int]]) -> list[Clause]:
             # "is expected to reopen", "... and can carry": the subject sits on the head verb
             shared = top_cover if framed else doc.tokens[top].head
             clause = replace(clause, subject=_subject_text(doc, kids, shared))
+        if denial:
+            clause = replace(clause, negated=not clause.negated)
         clauses.append(clause)
     return clauses
 

@@ -221,9 +221,16 @@ def _date_conflicts(members: list[Claim]) -> list[Conflict]:
 
 
 def _polarity(members: list[Claim]) -> list[Conflict]:
-    """One source says it happened, another that it did not."""
-    said = [c for c in members if not c.negated]
-    denied = [c for c in members if c.negated]
+    """One source says it happened, another that it did not, of the same predicate.
+
+    `resigned` / `has not resigned` is a conflict. A negation on another verb of a matched
+    sentence is not a denial of this fact: "it has never gone anywhere, because North Korea
+    reneged on its pledges" does not deny that North Korea pledged.
+    """
+    affirmed = {c.predicate for c in members if not c.negated}
+    both = {c.predicate for c in members if c.negated} & affirmed - {None}
+    said = [c for c in members if not c.negated and c.predicate in both]
+    denied = [c for c in members if c.negated and c.predicate in both]
     variants = [_variant("yes", said), _variant("no", denied)] if said and denied else []
     return [Conflict("happened", tuple(variants))] if _disagree(variants) else []
 
