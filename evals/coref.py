@@ -296,10 +296,9 @@ def run(folder: Path) -> Metrics:
         return metrics
     if (folder / NEWSWCL_FILE).is_file():
         people = load_newswcl(folder)
+        dev = [m for m in people if m.topic in NEWSWCL_DEV_TOPICS]
         metrics = evaluate([m for m in people if m.topic not in NEWSWCL_DEV_TOPICS])
-        metrics["dev_conll_f1"] = evaluate([m for m in people if m.topic in NEWSWCL_DEV_TOPICS])[
-            "conll_f1"
-        ]
+        metrics["dev_conll_f1"] = evaluate(dev)["conll_f1"]
         metrics["all_conll_f1"] = evaluate(people)["conll_f1"]
         return metrics
     return evaluate(load_ecbplus(folder))

@@ -228,7 +228,7 @@ def _polarity(members: list[Claim]) -> list[Conflict]:
     reneged on its pledges" does not deny that North Korea pledged.
     """
     affirmed = {c.predicate for c in members if not c.negated}
-    both = {c.predicate for c in members if c.negated} & affirmed - {None}
+    both = ({c.predicate for c in members if c.negated} & affirmed) - {None}
     said = [c for c in members if not c.negated and c.predicate in both]
     denied = [c for c in members if c.negated and c.predicate in both]
     variants = [_variant("yes", said), _variant("no", denied)] if said and denied else []

@@ -209,15 +209,16 @@ class _Links:
     def join_middle_initials(self) -> None:
         """Join full names of a person that differ by middle initials or a country after `of`
         (`Michael T. Flynn` / `Michael Flynn`, `Emmanuel Macron of France`)."""
-        by_core: dict[str, list[str]] = defaultdict(list)
+        by_core: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
         for key in self.groups:
             if " " in key and self.vote(key) == "PERSON":
-                by_core[_core_name(key)].append(key)
-        for keys in by_core.values():
-            if len({_initials(k) for k in keys} - {()}) > 1:
+                core, initials = _core_and_initials(key)
+                by_core[core].append((key, initials))
+        for named in by_core.values():
+            if len({initials for _, initials in named} - {()}) > 1:
                 continue  # `George W. Bush` and `George H. W. Bush` are two people
-            for other in keys[1:]:
-                self.join(keys[0], other, "the same name without middle initials")
+            for other, _ in named[1:]:
+                self.join(named[0][0], other, "the same name without middle initials")
 
     def fold_surnames(self) -> None:
         """Move a one-word name into the only multi-word person name that ends with it."""
@@ -259,13 +260,13 @@ class _Links:
             if " " in k and self.vote(k) == "PERSON":
                 by_first[name_skeleton(k)[0]].add(k)
         for key in [k for k in self.groups if " " not in k]:
+            if self.find(key) != key or len(self.members[key]) > 1:
+                continue  # already part of someone's name
             skel = name_skeleton(key)
             if not skel or self.vote(key) != "PERSON" or country_code(key):
                 continue  # `Jordan` the tagger took for a person is not Jordan Peterson
             if any(_close_spellings(end, key) for end in ends.get(skel[0], ())):
                 continue  # someone's surname, though fold_surnames found no single owner
-            if self.find(key) != key or len(self.members[key]) > 1:
-                continue  # already part of someone's name
             owners = {
                 self.find(p)
                 for p in by_first.get(skel[0], ())
@@ -342,16 +343,13 @@ def _drop_common_words(
     return [keys for keys in clusters if id(keys) not in dropped]
 
 
-def _core_name(key: str) -> str:
-    """Return a person's name key without middle initials or a country after `of`."""
+def _core_and_initials(key: str) -> tuple[str, tuple[str, ...]]:
+    """Split a person's name key into the name without middle initials or a country after
+    `of`, and those initials (`george h w bush`: `george bush`, (h, w))."""
     words = _without_country(key).split()
-    return " ".join(w for i, w in enumerate(words) if len(w) > 1 or i in {0, len(words) - 1})
-
-
-def _initials(key: str) -> tuple[str, ...]:
-    """Return the middle initials of a person's name key (`george h w bush`: h, w)."""
-    words = _without_country(key).split()
-    return tuple(w for w in words[1:-1] if len(w) == 1)
+    initials = tuple(w for w in words[1:-1] if len(w) == 1)
+    core = " ".join(w for i, w in enumerate(words) if len(w) > 1 or i in {0, len(words) - 1})
+    return core, initials
 
 
 def _without_country(key: str) -> str:
