@@ -251,3 +251,98 @@ def test_a_capitalised_word_is_kept_inside_a_sentence_or_inside_a_longer_name() 
     )
     (theresa,) = resolve_entities([may])
     assert (theresa.name, len(theresa.mentions)) == ("Theresa May", 2)
+
+
+def test_quotation_marks_and_a_possessive_are_cut_from_a_name_and_its_span() -> None:
+    text = (
+        "Stephen Paddock\u2019s room. Stephen Paddock fired. The 'wolf moon' rose. "
+        "Memphis Grizzlies' win."
+    )
+    doc = doc_with_sentences(
+        text,
+        ("Stephen Paddock\u2019s", "PERSON"),
+        ("Stephen Paddock", "PERSON"),
+        ("'wolf moon'", "EVENT"),
+        ("Memphis Grizzlies'", "ORG"),
+    )
+    ents = {e.name: e for e in resolve_entities([doc])}
+    assert set(ents) == {"Stephen Paddock", "wolf moon", "Memphis Grizzlies"}
+    assert ents["Stephen Paddock"].aliases == ()
+    # each span covers the name alone
+    for ent in ents.values():
+        assert {text[s.start : s.end] for s in ent.mentions} == {ent.name}
+
+
+def test_a_possessive_that_may_be_part_of_a_name_is_kept() -> None:
+    text = "McDonald's sold more. Cincinnati Children's treated him. O'Brien spoke."
+    doc = doc_with_sentences(
+        text,
+        ("McDonald's", "ORG"),
+        ("Cincinnati Children's", "ORG"),
+        ("O'Brien", "PERSON"),
+    )
+    names = {e.name for e in resolve_entities([doc])}
+    assert names == {"McDonald's", "Cincinnati Children's", "O'Brien"}
+    # written without it elsewhere in the story, the one-word name loses it
+    other = doc_with_sentences("He ate at McDonald today.", ("McDonald", "ORG"))
+    (mcdonald,) = [e for e in resolve_entities([doc, other]) if "McDonald" in e.name]
+    assert mcdonald.name == "McDonald"
+
+
+def test_a_headline_the_tagger_ran_into_a_name_is_cut_back_to_the_name() -> None:
+    head = doc_with_sentences(
+        "SpaceX Set To Launch World's Most Powerful Rocket. Tranquilizing Harambe was wrong. "
+        "The world will set a date to launch it. SpaceX said so. SpaceX agreed. "
+        "Zoo staff were tranquilizing animals. Harambe died. Harambe was 17.",
+        ("SpaceX Set To Launch World's", "PERSON"),
+        ("Tranquilizing Harambe", "PERSON"),
+        ("SpaceX", "ORG"),
+        ("SpaceX", "ORG"),
+        ("Harambe", "PERSON"),
+        ("Harambe", "PERSON"),
+    )
+    ents = {e.name: e for e in resolve_entities([head])}
+    assert {n: len(e.mentions) for n, e in ents.items()} == {"SpaceX": 3, "Harambe": 3}
+
+
+def test_a_team_is_nobody_s_surname_because_one_sentence_opener_says_so() -> None:
+    fans = doc_with_sentences(
+        "Overjoyed Cubs fans cheered. The Cubs won. Chicago loves the Cubs.",
+        ("Overjoyed Cubs", "PERSON"),
+        ("Cubs", "ORG"),
+        ("Cubs", "ORG"),
+    )
+    ents = {e.name: e for e in resolve_entities([fans])}
+    assert ents["Cubs"].type == "ORG"
+    assert len(ents["Cubs"].mentions) == 2
+    # a person's name that only opens a sentence still takes their surname
+    coach = doc_with_sentences(
+        "John Fox was fired. The Bears said Fox failed. John DeFilippo may follow.",
+        ("John Fox", "PERSON"),
+        ("Fox", "ORG"),
+        ("John DeFilippo", "PERSON"),
+    )
+    fox = next(e for e in resolve_entities([coach]) if e.name == "John Fox")
+    assert fox.aliases == ("Fox",)
+    # and the name's words written in lower case do not cut a name with a small word in it
+    port = doc_with_sentences(
+        "Port of Duisburg staff helped. The port of the city is big. Duisburg is in Germany. "
+        "Duisburg grew.",
+        ("Port of Duisburg", "FAC"),
+        ("Duisburg", "GPE"),
+        ("Duisburg", "GPE"),
+    )
+    assert {e.name for e in resolve_entities([port])} == {"Port of Duisburg", "Duisburg"}
+
+
+def test_the_second_part_of_a_hyphenated_given_name_is_nobody_s_surname() -> None:
+    doc = doc_with_sentences(
+        "Kim Jong-un spoke. Kim Jong Un left. The UN met. The UN voted.",
+        ("Kim Jong-un", "PERSON"),
+        ("Kim Jong Un", "PERSON"),
+        ("UN", "ORG"),
+        ("UN", "ORG"),
+    )
+    ents = {e.name: e for e in resolve_entities([doc])}
+    assert len(ents["UN"].mentions) == 2
+    assert ents["UN"].type == "ORG"

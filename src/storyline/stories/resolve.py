@@ -27,6 +27,13 @@ A lone capitalised word the tagger took for a name only because it opens a sente
 that the story also writes in lower case (`Canal officials said ...`, `the canal`), makes no
 entity.
 
+Before any of this, mentions lose the quotation marks at their ends and a possessive
+(`Stephen Paddock's`), span included. A name of several words that only opens sentences of
+one article is doubtful (a headline or a sentence start run into a name: `Tranquilizing
+Harambe`, `Overjoyed Cubs`): it is cut back to the name the story uses more often where the
+words cut off are common ones, and a lone name the votes do not call a person never folds
+into it.
+
 An entity's type is a vote over its mentions: the model's label, or, where the article's own
 words say what the name is (`the port of Rotterdam`, `Great Bitter Lake`; see `types`), that
 type, counted twice.
@@ -35,6 +42,7 @@ type, counted twice.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
@@ -58,6 +66,15 @@ _ANY_PLACE = frozenset({"GPE", "LOC", "FAC"})
 #: Least rapidfuzz ratio of two spellings with equal skeletons (Mohammed / Mahmoud is 53).
 SPELLING_RATIO = 70.0
 _ALIAS_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,80}?)\s*\)")
+#: Quotation marks the tagger takes into a name's span at either end.
+_EDGE_MARKS = "\"'`\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb"
+#: A possessive at the end of a name: `'s`, or a lone apostrophe after an `s`.
+_POSSESSIVE = re.compile(r"(?:['\u2019][sS]|(?<=[sS])['\u2019])$")
+_EDGES = re.compile(f"^[\\s{_EDGE_MARKS}]|[\\s{_EDGE_MARKS}]$")
+_OWNED_ENDS = frozenset("sS'\u2019")
+_PUNCTUATION = ".,;:!?()[]" + _EDGE_MARKS
+#: Words a name may end with in the possessive (`Cincinnati Children's`, `New Year's`).
+_OWNING_WORDS = frozenset({"children", "women", "men", "people", "year"})
 
 
 def resolve_entities(docs: Sequence[Doc]) -> tuple[Entity, ...]:
@@ -66,13 +83,15 @@ def resolve_entities(docs: Sequence[Doc]) -> tuple[Entity, ...]:
     said: Evidence = {}
     for doc in docs:
         said.update(type_evidence(doc))
-        for mention in doc.mentions:
-            key = name_key(mention.text)
-            if key:
-                groups[key].append(mention)
+    for mention in _clean_mentions(docs):
+        key = name_key(mention.text)
+        if key:
+            groups[key].append(mention)
     vote = partial(_vote, said=said)
     _trim_sentence_openers(docs, groups, vote)
-    links = _Links(groups, vote)
+    doubtful = _opener_names(docs, groups)
+    _cut_to_known_names(docs, groups, doubtful)
+    links = _Links(groups, vote, doubtful & set(groups))
     links.join_pairs(_stated_aliases(docs, groups, vote), "the article gives both names")
     links.join_acronyms()
     links.join_bare_names()
@@ -91,10 +110,14 @@ class _Links:
     """Union-find over name keys, remembering why each pair joined."""
 
     def __init__(
-        self, groups: dict[str, list[Mention]], vote: Callable[[Sequence[Mention]], str]
+        self,
+        groups: dict[str, list[Mention]],
+        vote: Callable[[Sequence[Mention]], str],
+        doubtful: set[str] | None = None,
     ) -> None:
         self.groups = groups
         self.type_of = vote
+        self.doubtful = doubtful or set()  # names seen only opening sentences of one article
         self.people: set[str] = set()  # full person names a lone name was folded into
         self.bare_joined: set[str] = set()  # names joined to another form of themselves
         self.parent = {k: k for k in groups}
@@ -224,8 +247,12 @@ class _Links:
         """Move a one-word name into the only multi-word person name that ends with it."""
         by_surname: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for k in self.groups:
-            if " " in k and self.vote(k) == "PERSON":
+            if " " in k and self.vote(k) == "PERSON" and not _given_name_tail(self.groups[k]):
                 by_surname[name_skeleton(k)[-1:]].append(k)
+        firsts = Counter(k.split()[0] for ks in by_surname.values() for k in ks)
+        # a name seen only opening one sentence is no one's name unless its first word is
+        # a first name the story gives someone else too (`John Fox`, `John DeFilippo`)
+        unsure = {k for k in self.doubtful if firsts[k.split()[0]] < 2}
         for key in [k for k in self.groups if " " not in k]:
             if self.vote(key) not in {"PERSON", "ORG", "GPE"}:
                 continue
@@ -233,10 +260,12 @@ class _Links:
                 continue  # `Adani` with `Adani Group` is the company, not `Gautam Adani`
             if country_code(key) and self.vote(key) in _PLACES:
                 continue  # `Singapore` the country, not a name the tagger ran on into it
+            # `Cubs` the team is no person's surname because one headline says `Overjoyed Cubs`
+            doubtful = unsure if self.vote(key) != "PERSON" else set()
             owners = {
                 self.find(p)
                 for p in by_surname.get(name_skeleton(key), ())
-                if _close_spellings(p.split()[-1], key)
+                if _close_spellings(p.split()[-1], key) and p not in doubtful
             }
             if len(owners) == 1:
                 owner = next(iter(owners))
@@ -307,6 +336,146 @@ def _trim_sentence_openers(
             groups.setdefault(name_key(m.text[cut:]), []).append(
                 Mention(span, m.text[cut:], m.label)
             )
+
+
+def _without_marks(mention: Mention) -> Mention:
+    """Return the mention without the quotation marks the tagger took in at either end
+    (`'wolf moon'`, `"Palestinian Joan of Arc`); one inside a name stays (`O'Brien`)."""
+    text = mention.text
+    start, end = 0, len(text)
+    while start < end and (text[start].isspace() or text[start] in _EDGE_MARKS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_MARKS):
+        if _POSSESSIVE.search(text, start, end):
+            break  # `Grizzlies'`: a possessive, for `_without_possessive` to judge
+        end -= 1
+    return _cut(mention, start, end)
+
+
+def _without_possessive(mention: Mention) -> Mention:
+    """Return the mention without a possessive at its end (`Stephen Paddock's`,
+    `Memphis Grizzlies'`); one inside a name stays (`New Year's Eve`)."""
+    found = _POSSESSIVE.search(mention.text)
+    return _cut(mention, 0, found.start()) if found else mention
+
+
+def _cut(mention: Mention, start: int, end: int) -> Mention:
+    """Return the part `start:end` of the mention's text as a mention (itself if whole)."""
+    while end > start and mention.text[end - 1].isspace():
+        end -= 1
+    if start >= end or (start, end) == (0, len(mention.text)):
+        return mention
+    at = mention.span.start
+    span = Span(mention.span.article_id, at + start, at + end)
+    return Mention(span, mention.text[start:end], mention.label)
+
+
+def _clean_mentions(docs: Sequence[Doc]) -> list[Mention]:
+    """Return every mention of the story without quotation marks at its ends, and without a
+    possessive where the name has several words, is a person's or is also written without it.
+
+    A one-word company may end in one (`McDonald's`, `Lloyd's`): where the story never
+    writes it without and the tagger does not call it a person, it is left; so are names
+    that end in a plural owner (`Cincinnati Children's`, `New Year's`).
+    """
+    mentions = [_without_marks(m) if _EDGES.search(m.text) else m for d in docs for m in d.mentions]
+    owned = [m.text[-1:] in _OWNED_ENDS and _POSSESSIVE.search(m.text) for m in mentions]
+    plain = {m.text for m, cut in zip(mentions, owned, strict=True) if not cut}
+    out = []
+    for m, cut in zip(mentions, owned, strict=True):
+        if not cut:
+            out.append(m)
+            continue
+        bare = _without_possessive(m)
+        words = bare.text.split()
+        owner = len(words) > 1 and words[-1].lower() not in _OWNING_WORDS
+        out.append(bare if owner or m.label == "PERSON" or bare.text in plain else m)
+    return out
+
+
+def _given_name_tail(mentions: Sequence[Mention]) -> bool:
+    """Tell whether a name ends in the second part of a hyphenated given name (`Kim
+    Jong-un`, `Moon Jae-in`), as any of its mentions writes it: that part is nobody's
+    surname (`UN` is not Kim Jong-un, though `Kim Jong Un` is written too)."""
+    tails = [m.text.split()[-1].rpartition("-")[2] for m in mentions if "-" in m.text]
+    return any(t[:1].islower() or len(t) <= 3 for t in tails)
+
+
+def _opener_names(docs: Sequence[Doc], groups: dict[str, list[Mention]]) -> set[str]:
+    """Return the names of several words that only open sentences, all in one article.
+
+    Such a name may be a headline or a sentence start the tagger ran into a name
+    (`Overjoyed Cubs fans celebrate`, `SpaceX Set To Launch World's Most Powerful Rocket`):
+    the capital letters that make it look like one name are no evidence there.
+    """
+    starts = {d.id: sorted(s.start for s in d.sentences) for d in docs}
+    texts = {d.id: d.article.text for d in docs}
+
+    def opens(m: Mention) -> bool:
+        firsts = starts.get(m.span.article_id)
+        at = bisect_right(firsts, m.span.start) - 1 if firsts else -1
+        if at < 0 or firsts is None:
+            return False
+        gap = texts[m.span.article_id][firsts[at] : m.span.start]
+        return all(c.isspace() or c in _EDGE_MARKS for c in gap)
+
+    return {
+        key
+        for key, ms in groups.items()
+        if " " in key and len({m.span.article_id for m in ms}) == 1 and all(map(opens, ms))
+    }
+
+
+def _cut_to_known_names(
+    docs: Sequence[Doc], groups: dict[str, list[Mention]], doubtful: set[str]
+) -> None:
+    """Cut a doubtful name down to a name the story uses more often, where what is cut off
+    are common words (`Tranquilizing Harambe` to `Harambe`, `SpaceX Set To Launch World's`
+    to `SpaceX`). A word is common when the story also writes it in lower case; the longest
+    part that is such a name is kept. `Overjoyed Cubs` stays as it is unless `overjoyed`
+    appears in lower case."""
+    if not doubtful:
+        return
+    lower = {
+        w
+        for d in docs
+        for token in d.article.text.split()
+        if (w := token.strip(_PUNCTUATION)).isalpha() and w.islower()
+    }  # words of running text, not of addresses or handles (`pittsburgh` in a link)
+    for key in sorted(doubtful):
+        mentions = groups[key]
+        cuts = [_known_part(m, groups, len(mentions), lower) for m in mentions]
+        if any(c is None for c in cuts):
+            continue
+        del groups[key]
+        for cut in cuts:
+            if cut is not None:
+                groups[name_key(cut.text)].append(cut)
+
+
+def _known_part(
+    mention: Mention, groups: dict[str, list[Mention]], more_than: int, lower: set[str]
+) -> Mention | None:
+    """Return the longest leading or trailing part of the mention that is a name with more
+    than `more_than` mentions, if every word cut off is written in lower case somewhere."""
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", mention.text)]
+    if any(mention.text[a:b].islower() for a, b in words):
+        return None  # `Port of Duisburg`: a name with a small word inside is written as one
+    for n in range(len(words) - 1, 0, -1):
+        for kept, dropped in ((words[:n], words[n:]), (words[-n:], words[:-n])):
+            start, end = kept[0][0], kept[-1][1]
+            key = name_key(mention.text[start:end])
+            if len(groups.get(key, ())) <= more_than:
+                continue
+            cut = [name_key(mention.text[a:b]) for a, b in dropped]
+            if all(w and all(part in lower for part in w.split()) for w in cut):
+                s = mention.span.start
+                return Mention(
+                    Span(mention.span.article_id, s + start, s + end),
+                    mention.text[start:end],
+                    mention.label,
+                )
+    return None
 
 
 def _drop_common_words(
