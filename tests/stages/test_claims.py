@@ -107,3 +107,15 @@ def test_clauses_are_kept_per_parse_not_per_text(doc) -> None:  # type: ignore[n
     # Another parse of the same text (a new tokens tuple) is not served the kept clauses.
     other = replace(doc, tokens=tuple(replace(t, dep="dep") for t in doc.tokens))
     assert clauses_of(other, sent, children_of(other)) != first
+
+
+def test_a_negation_with_a_typographic_apostrophe_counts(analyse) -> None:  # type: ignore[no-untyped-def]
+    # the model hangs a curly `n't` on the auxiliary as punctuation, a straight one on the verb
+    for mark in ("\u2019", "'"):
+        doc = analyse(
+            "The Metropolitan Transportation Authority says two work trains collided in "
+            f"Manhattan on Wednesday morning but didn{mark}t derail.",
+            published="2021-03-24",
+        )
+        [derail] = [c for c in doc.claims if c.predicate == "derail"]
+        assert derail.negated, mark

@@ -13,7 +13,7 @@ from storyline.embed import Vectors
 from storyline.model import Claim, Figure, Span
 from storyline.stories import matching
 from storyline.stories.matching import figures_compatible
-from storyline.stories.reconcile import _figure_variants
+from storyline.stories.reconcile import _figure_groups
 
 
 def same_vector(texts: Sequence[str]) -> Vectors:
@@ -63,7 +63,7 @@ _QUALIFIERS = st.sampled_from([None, "about", "at least", "up to", "more than"])
 
 
 @given(st.lists(st.tuples(st.integers(1, 60), _QUALIFIERS), min_size=1, max_size=12))
-def test_figure_variants_group_as_pairwise_checks_would(
+def test_figure_groups_are_what_pairwise_checks_would_give(
     values: list[tuple[int, str | None]],
 ) -> None:
     # The common interval of a group stands in for checking every member: same groups.
@@ -78,6 +78,6 @@ def test_figure_variants_group_as_pairwise_checks_would(
             expected.append([fig])
         else:
             home.append(fig)
-    variants = _figure_variants(items)
-    assert [v.value for v in variants] == [g[0].text for g in expected]
-    assert [len(v.evidence) for v in variants] == [len(g) for g in expected]
+    groups = _figure_groups(items)
+    assert [g[0][0].text for g in groups] == [g[0].text for g in expected]
+    assert [len(g) for g in groups] == [len(g) for g in expected]

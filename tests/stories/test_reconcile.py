@@ -91,6 +91,26 @@ def test_rival_figures_make_a_conflict_with_both_variants() -> None:
     assert alone.status == "single-source"
 
 
+def test_a_rival_figure_alone_does_not_make_a_conflict() -> None:
+    # Matched only because both count ships: without the figure's share of the score the
+    # two sentences are not alike enough to say their sources disagree.
+    near = "Officials said 450 ships were waiting near the canal entrance."
+    a = doc_with(SHIPS_A, [(SHIPS_A, KW, (fig(369),))])
+    b = doc_with(near, [(near, ("ship", "wait", "canal", "official"), (fig(450),))])
+    [fact] = reconcile([a, b], {}, embedder=bag_of_words)
+    assert fact.status == "corroborated" and not fact.conflicts
+
+
+def test_one_sentence_in_two_articles_never_conflicts_with_itself() -> None:
+    yes = "The trains \u201cbumped into each other\u201d but didn\u2019t derail."
+    no = 'The trains "bumped into each other" but didn\'t derail.'
+    kws = ("train", "bump", "derail")
+    a = doc_with(yes, [(yes, kws, ())])
+    b = doc_with(no, [(no, kws, ())], negated=True)  # our reading differs, not the sources
+    [fact] = reconcile([a, b], {}, embedder=bag_of_words)
+    assert not fact.conflicts
+
+
 def test_a_copy_never_corroborates() -> None:
     text = "The Ever Given is 400 metres long and can carry 20,000 containers."
     kws = ("ever given", "long", "carry", "container")

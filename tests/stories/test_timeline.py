@@ -61,6 +61,21 @@ def test_conflicting_dates_are_kept_side_by_side_and_flag_the_fact() -> None:
     }
 
 
+def test_weekdays_read_against_two_articles_dates_do_not_conflict() -> None:
+    # each article's own date resolves its weekday: two Mondays two weeks apart, or a day
+    # named by nothing but `the next day`, are our reading, not what the sources say
+    a, ca = one_claim_doc("The inquiry will begin on Monday, the minister said.", "2017-12-31")
+    b, cb = one_claim_doc("The inquiry into the crash will begin Monday.", "2018-01-14")
+    timeline = build_timeline([fact_of(ca, cb)], [a, b])
+    assert len(timeline) == 2 and all(e.conflict_dates == () for e in timeline)
+    # the same sentence copied into two articles written on different days
+    same = "The plane took off again on Sunday afternoon."
+    c, cc = one_claim_doc(same, "2017-12-31")
+    d, cd = one_claim_doc(same, "2018-01-07")
+    timeline = build_timeline([fact_of(cc, cd)], [c, d])
+    assert all(e.conflict_dates == () for e in timeline)
+
+
 def test_planned_events_are_marked() -> None:
     a, ca = one_claim_doc("Traffic restarts on Friday, officials said.", "2021-03-24")
     ca = replace(ca, times=tuple(replace(t, future=True) for t in ca.times))

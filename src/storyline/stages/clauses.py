@@ -52,6 +52,7 @@ _NEGATORS = frozenset({"never", "no", "nobody", "none", "nothing", "neither", "n
 #: Reporting verbs whose content the speaker says is not so: "denied his campaign colluded"
 #: reports that it did not collude, as "said his campaign did not collude" does.
 _DENIALS = frozenset({"deny"})
+_NOTS = frozenset({"not", "n't"})
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
 
 
@@ -232,6 +233,19 @@ def _according_to(doc: Doc, kids: list[list[int]], inside: set[int]) -> tuple[st
     return None, set()
 
 
+def _auxiliary_negated(doc: Doc, kids: list[list[int]], top: int) -> bool:
+    """Tell whether the predicate's auxiliary carries its negation.
+
+    With a typographic apostrophe the model often hangs `n\u2019t` on the auxiliary as
+    punctuation (`didn\u2019t derail`), where a straight one makes it the verb's `neg`.
+    """
+    return any(
+        doc.tokens[k].dep == "aux"
+        and any(doc.tokens[g].lemma.lower().replace("\u2019", "'") in _NOTS for g in kids[k])
+        for k in kids[top]
+    )
+
+
 def _clause(
     doc: Doc,
     kids: list[list[int]],
@@ -245,9 +259,14 @@ def _clause(
     while len(words) > 1 and doc.tokens[words[-1]].pos in {"CCONJ", "SCONJ"}:
         words.pop()  # "369 ships were waiting and" ends before the "and"
     first, last = (words[0], words[-1]) if words else (min(toks), max(toks))
-    negated = any(
-        doc.tokens[k].dep == "neg" or doc.tokens[k].lemma.lower() in _NEGATORS for k in kids[top]
-    ) or _subject_is_negative(doc, kids, top)
+    negated = (
+        any(
+            doc.tokens[k].dep == "neg" or doc.tokens[k].lemma.lower() in _NEGATORS
+            for k in kids[top]
+        )
+        or _auxiliary_negated(doc, kids, top)
+        or _subject_is_negative(doc, kids, top)
+    )
     return Clause(
         predicate=top,
         tokens=tuple(sorted(toks)),

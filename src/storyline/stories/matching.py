@@ -41,6 +41,10 @@ _UNREALISED = {"expected", "planned", "possible", "future", "hoped", "wanted", "
                "promised", "threatened", "attempted", "obligation"}  # fmt: skip
 
 
+_QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": None, "\u201d": None,
+                              '"': None, "`": None})  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Weights:
     """How much each signal counts; one configuration for every dataset.
@@ -91,6 +95,12 @@ def figure_agreement(a: Claim, b: Claim) -> float:
                 # "$9.6 billion of cargo" ~ "$9.6 billion": one side just does not say what.
                 best = max(best, 1.0 if figures_compatible(fa, fb) else 0.0)
     return best
+
+
+def plain_text(text: str) -> str:
+    """Return a sentence's words without case, quotation marks or spacing, to tell one
+    sentence copied by two outlets (`“...”` in one, `"..."` in the other) from two."""
+    return " ".join(text.translate(_QUOTE_MARKS).lower().split()).strip("' ")
 
 
 def full_dates(claim: Claim) -> set[str]:
@@ -188,14 +198,16 @@ class Scorer:
 
 def group_claims(claims: Sequence[Claim], texts: Mapping[str, str],
                  threshold: float = MATCH_THRESHOLD,
-                 embedder: Embedder = embed) -> list[list[Claim]]:  # fmt: skip
+                 embedder: Embedder = embed,
+                 scorer: Scorer | None = None) -> list[list[Claim]]:  # fmt: skip
     """Merge claims best match first.
 
     A group never holds two claims of one article, and two groups merge only when their
     members are alike on average: a chain A~B~C where A and C say different things stays
-    split instead of gluing unrelated statements together.
+    split instead of gluing unrelated statements together. `scorer`, when given, must score
+    these `claims` (the caller keeps it to score pairs of the groups later).
     """
-    scorer = Scorer(claims, texts, embedder)
+    scorer = scorer or Scorer(claims, texts, embedder)
     group_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
     articles: dict[int, set[str]] = {i: {c.span.article_id} for i, c in enumerate(claims)}

@@ -5,7 +5,7 @@ that makes, and where sources give incompatible values (figures, dates, yes or n
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import combinations
 
@@ -27,11 +27,16 @@ from storyline.names import name_key
 from storyline.stories.copies import source_group
 from storyline.stories.disjoint import DisjointSets
 from storyline.stories.matching import (
+    MATCH_THRESHOLD,
     Embedder,
+    Scorer,
+    Weights,
+    figure_agreement,
     figure_range,
     figures_compatible,
     full_dates,
     group_claims,
+    plain_text,
     slot,
 )
 from storyline.stories.resolve import alias_index
@@ -40,6 +45,9 @@ from storyline.stories.resolve import alias_index
 VERBATIM_MIN_WORDS = 8
 
 _PRONOUNS = frozenset({"it", "he", "she", "they", "this", "these", "those", "we", "i"})
+
+#: Whether two claims of a fact, with rival values, are sources that disagree.
+Rival = Callable[[Claim, Claim], bool]
 
 # Re-exported for callers that compare figures.
 __all__ = [
@@ -58,8 +66,19 @@ def reconcile(
     claims = [c for d in docs for c in d.claims]
     texts = {d.id: d.article.text for d in docs}
     published = {d.id: d.article.published or "9999" for d in docs}
-    groups = group_claims(claims, texts, embedder=embedder)
-    facts = [_fact(members, copies, published, texts) for members in groups]
+    scorer = Scorer(claims, texts, embedder)
+    groups = group_claims(claims, texts, embedder=embedder, scorer=scorer)
+    index = {id(c): i for i, c in enumerate(claims)}
+
+    def rival(a: Claim, b: Claim) -> bool:
+        """Tell whether two claims state the same thing, leaving out their figures: a rival
+        value in a shared slot adds to their match score, and must not make the conflict."""
+        if plain_text(a.text) == plain_text(b.text):
+            return False  # one sentence twice: what differs is our reading, not the sources
+        score = scorer(index[id(a)], index[id(b)]) - Weights().figure * figure_agreement(a, b)
+        return score >= MATCH_THRESHOLD
+
+    facts = [_fact(members, copies, published, texts, rival) for members in groups]
     return tuple(sorted(facts, key=_importance))
 
 
@@ -94,13 +113,14 @@ def _fact(
     copies: dict[str, CopyLink],
     published: dict[str, str],
     texts: dict[str, str],
+    rival: Rival,
 ) -> Fact:
     lead = min(members, key=lambda c: (c.modality is not None, published[c.span.article_id],
                                        c.span.start, c.id))  # fmt: skip
     article_ids = tuple(sorted({c.span.article_id for c in members}))
     groups = _independent_groups(members, copies)
     independent = len(set(groups.values()))
-    conflicts = _conflicts(members)
+    conflicts = _conflicts(members, rival)
     status: FactStatus = (
         "conflicting" if conflicts else "corroborated" if independent >= 2 else "single-source"
     )
@@ -182,13 +202,21 @@ def fact_text(claim: Claim, text: str) -> str:
     return phrase[:1].upper() + phrase[1:] + ("" if phrase.endswith((".", "!", "?")) else ".")
 
 
-def _conflicts(members: list[Claim]) -> tuple[Conflict, ...]:
-    """Return every slot where some sources state one value and others a rival one."""
-    found = [*_figure_conflicts(members), *_date_conflicts(members), *_polarity(members)]
+def _conflicts(members: list[Claim], rival: Rival) -> tuple[Conflict, ...]:
+    """Return every slot where some sources state one value and others a rival one.
+
+    Two sentences in one fact may be joined only through a third; a conflict needs a pair
+    across two values that match on their own (`rival`).
+    """
+    found = [
+        *_figure_conflicts(members, rival),
+        *_date_conflicts(members, rival),
+        *_polarity(members, rival),
+    ]
     return tuple(found)
 
 
-def _figure_conflicts(members: list[Claim]) -> list[Conflict]:
+def _figure_conflicts(members: list[Claim], rival: Rival) -> list[Conflict]:
     """Figures in one slot that cannot all be true.
 
     Only claims with a single figure in a slot take part: a sentence giving two dollar
@@ -202,25 +230,32 @@ def _figure_conflicts(members: list[Claim]) -> list[Conflict]:
                 by_slot[slot(fig)].append((fig, claim))
     out: list[Conflict] = []
     for key, items in sorted(by_slot.items(), key=lambda kv: str(kv[0])):
-        variants = _figure_variants(items)
-        if _disagree(variants):
+        groups = _figure_groups(items)
+        if _disagree([[c for _, c in g] for g in groups], rival):
             unit, counts = key
+            variants = [_variant(g[0][0].text, [c for _, c in g]) for g in groups]
             out.append(Conflict(f"figure:{counts or unit or 'number'}", tuple(variants)))
     return out
 
 
-def _date_conflicts(members: list[Claim]) -> list[Conflict]:
-    """The same event put on different days by different sources."""
+def _date_conflicts(members: list[Claim], rival: Rival) -> list[Conflict]:
+    """The same event put on different days by different sources, each writing its date.
+
+    A weekday or a relative date (`on Monday`, `the next day`) is resolved against each
+    article's own date, so two sources that copy one sentence can come out days apart.
+    """
     by_value: dict[str, list[Claim]] = defaultdict(list)
     for claim in members:
-        dates = full_dates(claim)
+        dates = {t.value for t in claim.times if t.kind == "date" and t.value in full_dates(claim)}
         if len(dates) == 1:
             by_value[next(iter(dates))].append(claim)
-    variants = [_variant(value, claims) for value, claims in sorted(by_value.items())]
-    return [Conflict("date", tuple(variants))] if _disagree(variants) else []
+    groups = [claims for _, claims in sorted(by_value.items())]
+    if not _disagree(groups, rival):
+        return []
+    return [Conflict("date", tuple(_variant(v, cs) for v, cs in sorted(by_value.items())))]
 
 
-def _polarity(members: list[Claim]) -> list[Conflict]:
+def _polarity(members: list[Claim], rival: Rival) -> list[Conflict]:
     """One source says it happened, another that it did not, of the same predicate.
 
     `resigned` / `has not resigned` is a conflict. A negation on another verb of a matched
@@ -231,20 +266,33 @@ def _polarity(members: list[Claim]) -> list[Conflict]:
     both = ({c.predicate for c in members if c.negated} & affirmed) - {None}
     said = [c for c in members if not c.negated and c.predicate in both]
     denied = [c for c in members if c.negated and c.predicate in both]
-    variants = [_variant("yes", said), _variant("no", denied)] if said and denied else []
-    return [Conflict("happened", tuple(variants))] if _disagree(variants) else []
+    if not (said and denied and _disagree([said, denied], rival)):
+        return []
+    return [Conflict("happened", (_variant("yes", said), _variant("no", denied)))]
 
 
-def _disagree(variants: list[Variant]) -> bool:
-    """Tell whether some article states one value only and another article a rival value only.
+def _disagree(groups: Sequence[Sequence[Claim]], rival: Rival) -> bool:
+    """Tell whether two groups of claims, each holding one value, are rival sources.
 
-    "400 m long and 59 m wide" in one sentence is two values in one slot, not a conflict.
+    Some article must state one value only and another article the other only ("400 m
+    long and 59 m wide" in one sentence is two values in one slot, not a conflict), and a
+    claim of one and a claim of the other, from those articles, must match on their own.
     """
-    sets = [set(v.article_ids) for v in variants]
-    return any(a - b and b - a for a, b in combinations(sets, 2))
+    for a, b in combinations(groups, 2):
+        only_a = {c.span.article_id for c in a} - {c.span.article_id for c in b}
+        only_b = {c.span.article_id for c in b} - {c.span.article_id for c in a}
+        if any(
+            rival(x, y)
+            for x in a
+            if x.span.article_id in only_a
+            for y in b
+            if y.span.article_id in only_b
+        ):
+            return True
+    return False
 
 
-def _figure_variants(items: list[tuple[Figure, Claim]]) -> list[Variant]:
+def _figure_groups(items: list[tuple[Figure, Claim]]) -> list[list[tuple[Figure, Claim]]]:
     """Split figures into groups of mutually compatible values, one variant per group.
 
     A figure allows an interval of values, and intervals that pairwise overlap share a
@@ -260,7 +308,7 @@ def _figure_variants(items: list[tuple[Figure, Claim]]) -> list[Variant]:
         else:
             home[0].append((fig, claim))
             home[1][:] = [max(home[1][0], lo), min(home[1][1], hi)]
-    return [_variant(g[0][0][0].text, [c for _, c in g[0]]) for g in groups]
+    return [members for members, _ in groups]
 
 
 def _variant(value: str, claims: Sequence[Claim]) -> Variant:

@@ -26,6 +26,7 @@ from storyline.model import (
     TimelineEntry,
     Variant,
 )
+from storyline.stories.matching import plain_text
 
 _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|announced|reported|added|stated|confirmed|wrote)\s+(?:on\s+)?$",
@@ -139,7 +140,32 @@ def _entries(
     for d in dated:
         groups[(d.time.start or "", d.time.end or "", d.precision)].append(d)
     _fold_coarse(groups)
-    days = sorted({key[0] for key in groups if key[2] == "day"})
+    # A date conflict needs one side to write its day (`23 March 2021`, `Wednesday, March
+    # 24`) and the other to name it too or give a weekday of an article whose date is known:
+    # `the next day`, or two weekdays read against two articles' dates, are our reading. One
+    # sentence copied into two articles written days apart never conflicts with itself.
+    anchored = {
+        key[0]: members
+        for key, members in groups.items()
+        if key[2] == "day" and any(_names_its_day(m.time) for m in members)
+    }
+    named = {day for day, ms in anchored.items() if any(_written_date(m.time) for m in ms)}
+
+    def rivals(day: str) -> tuple[str, ...]:
+        mine = anchored.get(day, [])
+        return tuple(
+            other
+            for other, theirs in sorted(anchored.items())
+            if other != day
+            and named & {day, other}
+            and any(
+                a.claim.span.article_id != b.claim.span.article_id
+                and plain_text(a.claim.text) != plain_text(b.claim.text)
+                for a in mine
+                for b in theirs
+            )
+        )
+
     out = []
     for (start, end, precision), members in groups.items():
         out.append(
@@ -153,11 +179,22 @@ def _entries(
                 status="planned" if _planned(members, anchor_day) else "reported",
                 evidence=tuple(Evidence(m.time.span, m.time.text) for m in members),
                 timex_values=tuple(m.time.timex_value or "" for m in members),
-                conflict_dates=tuple(d for d in days if d != start) if precision == "day" else (),
+                conflict_dates=rivals(start) if precision == "day" else (),
                 inferred=any(m.time.basis == "story" for m in members),
             )
         )
     return out
+
+
+def _names_its_day(t: TimeExpr) -> bool:
+    """Tell whether a time expression names its day, or is a weekday of a dated article."""
+    return _written_date(t) or (t.kind == "weekday" and t.basis == "published")
+
+
+def _written_date(t: TimeExpr) -> bool:
+    """Tell whether a date is written with its day (`March 24`, `23/03`), not a holiday's
+    name whose year comes from the article (`New Year's Eve`)."""
+    return t.kind == "date" and any(c.isdigit() for c in t.text)
 
 
 def _fold_coarse(groups: dict[tuple[str, str, str], list[_Dated]]) -> None:
