@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -267,3 +268,26 @@ def test_cached_embedder_embeds_each_text_once(
     again = eval_cache.CachedEmbedder(tmp_path)(["abc"])
     assert again[0][0] == 3.0
     assert sorted(calls[0]) == ["ab", "abc"] and len(calls) == 1  # the file was read back
+
+
+def test_the_conflict_listing_counts_what_a_brief_flags(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from evals.conflicts import main as list_conflicts
+
+    evidence = {"article_id": "a1", "start": 0, "end": 5, "text": "369 ships waited."}
+    variant = {"value": "369", "article_ids": ["a1"], "evidence": [evidence]}
+    conflict = {"slot": "figure:ship", "variants": [variant, {**variant, "value": "450"}]}
+    facts = [{"conflicts": [conflict]}, {"conflicts": []}]
+    brief = tmp_path / "brief.json"
+    brief.write_text(json.dumps({"stories": [{"title": "Canal", "facts": facts}]}))
+    assert list_conflicts([str(brief)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "#1 [figure:ship] Canal"
+    assert json.loads(out[-1]) == {
+        "conflicts": 1,
+        "conflicting_facts": 1,
+        "facts": 2,
+        "by_kind": {"figure": 1},
+    }
+    assert list_conflicts([str(tmp_path / "missing.json")]) == 2
