@@ -44,6 +44,24 @@ def test_same_quote_given_to_two_speakers_is_a_conflict() -> None:
     assert all(q.speaker_conflict for q in quotes)
 
 
+def test_alike_words_of_two_speakers_are_a_conflict_only_when_quoted_directly() -> None:
+    # `the Pentagon said it posed no threat`, `Pacific Command says ...`: two people saying
+    # alike things; and `according to` may name who relays the words, not who said them
+    a, who_a = doc_with_quote(WIND_B, "Rabie")
+    b, who_b = doc_with_quote(WIND_B, "Sisi")
+    for changed in ({"direct": False}, {"cue": "according to"}):
+        b_changed = b.with_(quotes=(replace(b.quotes[0], **changed),))  # type: ignore[arg-type]
+        quotes = attach_quotes(
+            [a, b_changed], [entity("e1", "Rabie", who_a), entity("e2", "Sisi", who_b)]
+        )
+        assert quotes[0].group == quotes[1].group is not None
+        assert not any(q.speaker_conflict for q in quotes), changed
+    # a reworded direct quote given to another speaker is not the same words either
+    c, who_c = doc_with_quote(WIND_A, "Sisi")
+    quotes = attach_quotes([a, c], [entity("e1", "Rabie", who_a), entity("e2", "Sisi", who_c)])
+    assert not any(q.speaker_conflict for q in quotes)
+
+
 def test_unrelated_quotes_stay_apart() -> None:
     a, who_a = doc_with_quote(WIND_A, "Rabie")
     b, who_b = doc_with_quote("Traffic will resume on Monday evening at the latest.", "Rabie")

@@ -4,7 +4,8 @@ Two articles report the same quote when their content words overlap enough (trim
 reworded quotes share most of the shorter one's words); the bar is lower when both name the
 same speaker entity, and lower still when that speaker gives the same figure in both
 (`$9.6 billion`): a reworded estimate shares its number more surely than its words. A group
-whose articles name different speakers is flagged as a conflict.
+is flagged as a speaker conflict when two outlets put the same words, quoted directly, in
+different speakers' mouths.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import combinations
 
 from storyline.model import Doc, Entity, Quote, Span, content_id
 from storyline.names import name_key
@@ -23,6 +25,9 @@ from storyline.stories.resolve import alias_index
 SAME_QUOTE = 0.5
 #: The same share when both quotes are attributed to the same speaker entity.
 SAME_QUOTE_SAME_SPEAKER = 0.34
+#: Share of the shorter direct quote's words two speakers' quotes must share to be one quote
+#: given to different people (a speaker conflict).
+SAME_WORDS = 0.8
 #: Fewest shared content words for any match ...
 MIN_SHARED = 4
 #: ... but for two quotes of one speaker entity that give the same figure.
@@ -61,10 +66,33 @@ def attach_quotes(docs: Sequence[Doc], entities: Sequence[Entity]) -> tuple[Quot
     out = list(quotes)
     for group in (g for g in members.values() if len(g) > 1):
         gid = content_id(*sorted(_key(quotes[i].span) for i in group), prefix="q")
-        speakers = {quotes[i].speaker_entity for i in group} - {None}
+        conflict = _speaker_conflict([(quotes[i], words[i]) for i in group])
         for i in group:
-            out[i] = replace(quotes[i], group=gid, speaker_conflict=len(speakers) > 1)
+            out[i] = replace(quotes[i], group=gid, speaker_conflict=conflict)
     return tuple(out)
+
+
+def _speaker_conflict(group: Sequence[tuple[Quote, set[str]]]) -> bool:
+    """Tell whether outlets give one quote's words to different speakers.
+
+    It takes two direct quotes from different articles with the same words (`SAME_WORDS` of
+    the shorter one's) and different speaker entities. Indirect quotes that say alike things
+    are often different people saying it (`the Pentagon said it posed no threat`, `U.S.
+    Pacific Command says ...`), and `according to` may name who relays the words (a paper
+    citing a police statement) rather than who said them.
+    """
+    named = [
+        (q, w)
+        for q, w in group
+        if q.direct and q.speaker_entity and not (q.cue or "").lower().startswith("according")
+    ]
+    for (a, wa), (b, wb) in combinations(named, 2):
+        if a.span.article_id == b.span.article_id or a.speaker_entity == b.speaker_entity:
+            continue
+        shared = len(wa & wb)
+        if shared >= MIN_SHARED and shared >= SAME_WORDS * min(len(wa), len(wb)):
+            return True
+    return False
 
 
 def _sharing_pairs(words: Sequence[set[str]]) -> list[tuple[int, int]]:
