@@ -8,7 +8,8 @@ _TITLES = frozenset({
     "mr", "mrs", "ms", "dr", "drs", "prof", "president", "prime", "minister", "chancellor", "king",
     "queen", "prince", "general", "gen", "lt", "col", "sir", "lord", "chairman", "secretary",
     "senator", "sen", "rep", "governor", "gov", "mayor", "judge", "captain", "capt", "admiral",
-    "former", "director",
+    "former", "director", "sheriff", "rabbi", "reverend", "rev", "comedian", "comedienne",
+    "detective", "sergeant", "sgt", "spokesman", "spokeswoman", "lawyer",
 })  # fmt: skip
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 #: Articles a name may open with in the other languages storyline reads (`el Nasdaq`,

@@ -18,6 +18,9 @@ from tests.conftest import make_article
         ("MERKEL", "Merkel"),
         ("the Suez Canal Authority", "Suez Canal Authority"),
         ("Rabie's", "Rabie"),
+        ("Sheriff Joseph Lombardo", "Joseph Lombardo"),
+        ("Spokeswoman Sandy Angers", "Sandy Angers"),
+        ("Comedienne Sarah Silverman", "Sarah Silverman"),
     ],
 )
 def test_name_key_merges_spellings(a: str, b: str) -> None:
