@@ -2,8 +2,10 @@
 
 python -m evals.conflicts BRIEF.json [--width 200]
 
-Prints each conflict (story, slot, each value with its first sentence), then one JSON line:
-the number of conflicts, of conflicting facts and of facts, and conflicts by kind. Run it on
+Prints each conflict (story, slot, each value with its first sentence) and each quote group
+whose outlets give the quote to different speakers, then one JSON line: the number of
+conflicts, of conflicting facts and of facts, conflicts by kind, and the number of quote
+groups and of those with a speaker conflict. Run it on
 `storyline brief ../shared/data/clustering/giveme5w1h-news_cluster --out DIR` (DIR/brief.json)
 to read what a folder of real stories yields; docs/EVALUATION.md has our reading of it.
 """
@@ -16,6 +18,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,14 +44,37 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for variant in conflict["variants"]:
                     first = variant["evidence"][0]["text"] if variant["evidence"] else ""
                     print(f"    = {variant['value']}: {first[: args.width]}")
+    groups, disputed = _speaker_conflicts(stories, args.width)
     summary = {
         "conflicts": sum(kinds.values()),
         "conflicting_facts": conflicting,
         "facts": facts,
         "by_kind": dict(sorted(kinds.items())),
+        "quote_groups": groups,
+        "speaker_conflicts": disputed,
     }
     print(json.dumps(summary))
     return 0
+
+
+def _speaker_conflicts(stories: list[dict[str, Any]], width: int) -> tuple[int, int]:
+    """Print each quote group flagged as a speaker conflict; return (groups, flagged)."""
+    groups: set[str] = set()
+    flagged: dict[str, list[dict[str, Any]]] = {}
+    for story in stories:
+        names = {e["id"]: e["name"] for e in story.get("entities", [])}
+        for quote in story.get("quotes", []):
+            if quote.get("group"):
+                groups.add(quote["group"])
+            if quote.get("speaker_conflict"):
+                flagged.setdefault(quote["group"], []).append(quote)
+        mine = {q["group"] for q in story.get("quotes", []) if q.get("speaker_conflict")}
+        for group in sorted(mine):
+            print(f"speaker conflict in {story['title'][:60]}")
+            for quote in flagged[group]:
+                who = names.get(quote["speaker_entity"], quote["speaker"])
+                print(f"    {who} ({quote['cue']}): {quote['text'][:width]}")
+    return len(groups), len(flagged)
 
 
 if __name__ == "__main__":

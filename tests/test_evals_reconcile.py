@@ -279,15 +279,24 @@ def test_the_conflict_listing_counts_what_a_brief_flags(
     variant = {"value": "369", "article_ids": ["a1"], "evidence": [evidence]}
     conflict = {"slot": "figure:ship", "variants": [variant, {**variant, "value": "450"}]}
     facts = [{"conflicts": [conflict]}, {"conflicts": []}]
+    quote = {"group": "q1", "speaker_conflict": True, "speaker_entity": "e1", "speaker": "Rabie",
+             "cue": "said", "text": "The wind was not the main factor."}  # fmt: skip
+    quotes = [quote, {**quote, "speaker_entity": "e2", "speaker": "Sisi"}, {"group": "q2"}]
+    entities = [{"id": "e1", "name": "Osama Rabie"}]
+    story = {"title": "Canal", "facts": facts, "quotes": quotes, "entities": entities}
     brief = tmp_path / "brief.json"
-    brief.write_text(json.dumps({"stories": [{"title": "Canal", "facts": facts}]}))
+    brief.write_text(json.dumps({"stories": [story]}))
     assert list_conflicts([str(brief)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "#1 [figure:ship] Canal"
+    assert "    Osama Rabie (said): The wind was not the main factor." in out
+    assert "    Sisi (said): The wind was not the main factor." in out
     assert json.loads(out[-1]) == {
         "conflicts": 1,
         "conflicting_facts": 1,
         "facts": 2,
         "by_kind": {"figure": 1},
+        "quote_groups": 2,
+        "speaker_conflicts": 1,
     }
     assert list_conflicts([str(tmp_path / "missing.json")]) == 2
