@@ -182,6 +182,26 @@ def test_a_negation_on_another_verb_is_no_conflict_on_whether_it_happened() -> N
     assert fact.status == "corroborated" and not fact.conflicts
 
 
+@pytest.mark.parametrize(
+    "no",
+    [
+        "The Chicago Cubs had not won the World Series since 1908, fans said.",
+        "It is not just the Chicago Cubs that won the World Series, fans said.",
+    ],
+)
+def test_a_negation_that_leaves_the_event_standing_is_no_conflict(no: str) -> None:
+    yes = "The Chicago Cubs won the World Series on Wednesday night, fans said."
+    kws = ("chicago", "cubs", "win", "world", "series", "fan")
+    a = doc_with(yes, [(yes, kws, ())])
+    b = doc_with(no, [(no, kws, ())], negated=True)
+    if "1908" in no:  # the year, where the text gives it
+        at = no.index("1908")
+        year = TimeExpr(Span(b.id, at, at + 4), "1908", "1908", "year")
+        b = b.with_(claims=tuple(replace(c, times=(year,)) for c in b.claims))
+    [fact] = reconcile([a, b], {}, embedder=bag_of_words)
+    assert not fact.conflicts
+
+
 def test_different_days_for_the_same_event_conflict() -> None:
     one = "The ship was freed by the salvage crews on the canal bank."
     two = "The ship was freed by salvage crews on the canal bank."

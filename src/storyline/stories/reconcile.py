@@ -4,6 +4,7 @@ that makes, and where sources give incompatible values (figures, dates, yes or n
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -45,6 +46,9 @@ from storyline.stories.resolve import alias_index
 VERBATIM_MIN_WORDS = 8
 
 _PRONOUNS = frozenset({"it", "he", "she", "they", "this", "these", "those", "we", "i"})
+
+_NOT_JUST = re.compile(r"\b(?:not|n't|n\u2019t)\s+(?:just|only|merely|simply)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 
 #: Whether two claims of a fact, with rival values, are sources that disagree.
 Rival = Callable[[Claim, Claim], bool]
@@ -263,12 +267,25 @@ def _polarity(members: list[Claim], rival: Rival) -> list[Conflict]:
     reneged on its pledges" does not deny that North Korea pledged.
     """
     affirmed = {c.predicate for c in members if not c.negated}
-    both = ({c.predicate for c in members if c.negated} & affirmed) - {None}
+    denials = [c for c in members if c.negated and not _no_denial(c)]
+    both = ({c.predicate for c in denials} & affirmed) - {None}
     said = [c for c in members if not c.negated and c.predicate in both]
-    denied = [c for c in members if c.negated and c.predicate in both]
+    denied = [c for c in denials if c.predicate in both]
     if not (said and denied and _disagree([said, denied], rival)):
         return []
     return [Conflict("happened", (_variant("yes", said), _variant("no", denied)))]
+
+
+def _no_denial(claim: Claim) -> bool:
+    """Tell whether a negated sentence still leaves the event standing.
+
+    `had not won the World Series since 1908` says when it last happened, not that it did
+    not; `it is not just the Chinese that have a programme` negates the `just`.
+    """
+    if _NOT_JUST.search(claim.text):
+        return True
+    before = [claim.text[: t.span.start - claim.span.start] for t in claim.times]
+    return any(_SINCE.search(text) for text in before if text)
 
 
 def _disagree(groups: Sequence[Sequence[Claim]], rival: Rival) -> bool:
