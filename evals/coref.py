@@ -184,11 +184,11 @@ def predict(mentions: Sequence[GoldMention]) -> dict[str, str]:
         docs.append(Doc(article=Article(id=aid, text=text, title=name), mentions=tuple(found)))
     # The resolver may trim a mention (quotation marks, a possessive): find the gold
     # mention whose span holds what it returns.
-    holding = {(s.article_id, at): s for s in where for at in range(s.start, s.end)}
+    holding = {(s.article_id, at): mid for s, mid in where.items() for at in range(s.start, s.end)}
     out = {}
     for ent in resolve_entities(docs):
         for span in ent.mentions:
-            out[where[holding[span.article_id, span.start]]] = ent.id
+            out[holding[span.article_id, span.start]] = ent.id
     # A mention whose text has no name key (only a title) is its own entity.
     return {m.id: out.get(m.id, f"alone:{m.id}") for m in mentions}
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.embed import Vectors, embed
-from storyline.model import Claim, Figure
+from storyline.model import Claim, Figure, TimeExpr
 from storyline.names import name_key
 
 #: Turns texts into unit vectors (rows); swapped for a fake in unit tests.
@@ -106,6 +106,13 @@ def plain_text(text: str) -> str:
 def full_dates(claim: Claim) -> set[str]:
     """Return the full dates (YYYY-MM-DD) a claim's time expressions resolve to."""
     return {t.value for t in claim.times if t.value and len(t.value) == 10}
+
+
+def written_date(t: TimeExpr) -> bool:
+    """Tell whether a date is written with its day (`March 24`, `23/03`), not a weekday, a
+    relative date or a holiday's name whose year comes from the article (`New Year's Eve`):
+    only such dates can put two sources at odds over a day."""
+    return t.kind == "date" and any(c.isdigit() for c in t.text)
 
 
 def term_weights(claims: Sequence[Claim]) -> dict[str, float]:

@@ -39,6 +39,7 @@ from storyline.stories.matching import (
     group_claims,
     plain_text,
     slot,
+    written_date,
 )
 from storyline.stories.resolve import alias_index
 
@@ -73,13 +74,14 @@ def reconcile(
     scorer = Scorer(claims, texts, embedder)
     groups = group_claims(claims, texts, embedder=embedder, scorer=scorer)
     index = {id(c): i for i, c in enumerate(claims)}
+    figure_weight = Weights().figure
 
     def rival(a: Claim, b: Claim) -> bool:
         """Tell whether two claims state the same thing, leaving out their figures: a rival
         value in a shared slot adds to their match score, and must not make the conflict."""
         if plain_text(a.text) == plain_text(b.text):
             return False  # one sentence twice: what differs is our reading, not the sources
-        score = scorer(index[id(a)], index[id(b)]) - Weights().figure * figure_agreement(a, b)
+        score = scorer(index[id(a)], index[id(b)]) - figure_weight * figure_agreement(a, b)
         return score >= MATCH_THRESHOLD
 
     facts = [_fact(members, copies, published, texts, rival) for members in groups]
@@ -245,12 +247,14 @@ def _figure_conflicts(members: list[Claim], rival: Rival) -> list[Conflict]:
 def _date_conflicts(members: list[Claim], rival: Rival) -> list[Conflict]:
     """The same event put on different days by different sources, each writing its date.
 
-    A weekday or a relative date (`on Monday`, `the next day`) is resolved against each
-    article's own date, so two sources that copy one sentence can come out days apart.
+    A weekday, a relative date or a holiday (`on Monday`, `the next day`, `New Year's Eve`)
+    is resolved against each article's own date, so two sources that copy one sentence can
+    come out days apart. (The timeline's verdict replaces this one for facts it dates.)
     """
     by_value: dict[str, list[Claim]] = defaultdict(list)
     for claim in members:
-        dates = {t.value for t in claim.times if t.kind == "date" and t.value in full_dates(claim)}
+        full = full_dates(claim)
+        dates = {t.value for t in claim.times if written_date(t) and t.value in full}
         if len(dates) == 1:
             by_value[next(iter(dates))].append(claim)
     groups = [claims for _, claims in sorted(by_value.items())]

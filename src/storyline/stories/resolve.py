@@ -412,9 +412,9 @@ def _opener_names(docs: Sequence[Doc], groups: dict[str, list[Mention]]) -> set[
     texts = {d.id: d.article.text for d in docs}
 
     def opens(m: Mention) -> bool:
-        firsts = starts.get(m.span.article_id)
-        at = bisect_right(firsts, m.span.start) - 1 if firsts else -1
-        if at < 0 or firsts is None:
+        firsts = starts.get(m.span.article_id, [])
+        at = bisect_right(firsts, m.span.start) - 1  # the sentence holding the mention
+        if at < 0:
             return False
         gap = texts[m.span.article_id][firsts[at] : m.span.start]
         return all(c.isspace() or c in _EDGE_MARKS for c in gap)
@@ -445,11 +445,9 @@ def _cut_to_known_names(
     for key in sorted(doubtful):
         mentions = groups[key]
         cuts = [_known_part(m, groups, len(mentions), lower) for m in mentions]
-        if any(c is None for c in cuts):
-            continue
-        del groups[key]
-        for cut in cuts:
-            if cut is not None:
+        if all(cuts):
+            del groups[key]
+            for cut in filter(None, cuts):
                 groups[name_key(cut.text)].append(cut)
 
 
@@ -469,12 +467,7 @@ def _known_part(
                 continue
             cut = [name_key(mention.text[a:b]) for a, b in dropped]
             if all(w and all(part in lower for part in w.split()) for w in cut):
-                s = mention.span.start
-                return Mention(
-                    Span(mention.span.article_id, s + start, s + end),
-                    mention.text[start:end],
-                    mention.label,
-                )
+                return _cut(mention, start, end)
     return None
 
 

@@ -26,7 +26,7 @@ from storyline.model import (
     TimelineEntry,
     Variant,
 )
-from storyline.stories.matching import plain_text
+from storyline.stories.matching import plain_text, written_date
 
 _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|announced|reported|added|stated|confirmed|wrote)\s+(?:on\s+)?$",
@@ -149,7 +149,7 @@ def _entries(
         for key, members in groups.items()
         if key[2] == "day" and any(_names_its_day(m.time) for m in members)
     }
-    named = {day for day, ms in anchored.items() if any(_written_date(m.time) for m in ms)}
+    named = {day for day, ms in anchored.items() if any(written_date(m.time) for m in ms)}
 
     def rivals(day: str) -> tuple[str, ...]:
         mine = anchored.get(day, [])
@@ -188,13 +188,7 @@ def _entries(
 
 def _names_its_day(t: TimeExpr) -> bool:
     """Tell whether a time expression names its day, or is a weekday of a dated article."""
-    return _written_date(t) or (t.kind == "weekday" and t.basis == "published")
-
-
-def _written_date(t: TimeExpr) -> bool:
-    """Tell whether a date is written with its day (`March 24`, `23/03`), not a holiday's
-    name whose year comes from the article (`New Year's Eve`)."""
-    return t.kind == "date" and any(c.isdigit() for c in t.text)
+    return written_date(t) or (t.kind == "weekday" and t.basis == "published")
 
 
 def _fold_coarse(groups: dict[tuple[str, str, str], list[_Dated]]) -> None:
