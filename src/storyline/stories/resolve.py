@@ -188,7 +188,7 @@ class _Links:
                 continue
             owners = initials.get(key.replace(" ", ""), set()) - {key}
             if len({self.find(o) for o in owners}) == 1:
-                self.join(next(iter(owners)), key, "acronym")
+                self.join(min(owners), key, "acronym")
 
     def join_countries(self) -> None:
         """Join place names that are the same country in different languages."""
@@ -227,7 +227,7 @@ class _Links:
                 k for k in longer if _close_spellings(" ".join(k.split()[-len(key.split()) :]), key)
             }
             if len({self.find(k) for k in tails}) == 1:
-                self.join(key, next(iter(tails)), "the same name with more words before it")
+                self.join(key, min(tails), "the same name with more words before it")
 
     def join_middle_initials(self) -> None:
         """Join full names of a person that differ by middle initials or a country after `of`
