@@ -1,6 +1,7 @@
 """Choose the numbers of `storyline.stories.matching` on the ECB+ dev topics.
 
-python -m evals.reconcile_calibrate [--limit N] [--stage thresholds|weights|joint|posting]
+python -m evals.reconcile_calibrate [--limit N]
+    [--stage thresholds|weights|joint|posting|predicate]
 
 Runs the `reconcile_ecbplus` scoring on the dev split (odd topics) once per setting, with
 the setting patched into the module for that run only, and prints one JSON line per
@@ -11,6 +12,7 @@ docs/EVALUATION.md; this script only measures.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -83,14 +85,14 @@ def grid(stage: str, base: Setting) -> list[Setting]:
         w = base.weights
         out = []
         for emb, words, fig in product((0.4, 0.5, 0.6, 0.7), (0.2, 0.35, 0.5), (0.2, 0.3)):
-            weights = matching.Weights(emb, words, fig, w.date, w.modality, w.source)
+            weights = matching.Weights(emb, words, fig, w.date, w.modality, w.source, w.predicate)
             out.append(Setting(weights, base.match, base.link, base.posting))
         return out
     if stage == "joint":
         w = base.weights
         return [
             Setting(
-                matching.Weights(emb, words, w.figure, w.date, w.modality, w.source),
+                matching.Weights(emb, words, w.figure, w.date, w.modality, w.source, w.predicate),
                 m,
                 lk,
                 base.posting,
@@ -98,6 +100,11 @@ def grid(stage: str, base: Setting) -> list[Setting]:
             for emb, words, m, lk in product(
                 (0.4, 0.5), (0.35, 0.5), (0.4, 0.45, 0.47, 0.5), (0.3, 0.35, 0.4)
             )
+        ]
+    if stage == "predicate":
+        return [
+            Setting(dataclasses.replace(base.weights, predicate=wp), m, base.link, base.posting)
+            for wp, m in product((0.0, 0.05, 0.1, 0.15), (0.40, 0.42, 0.45, 0.47))
         ]
     return [Setting(base.weights, base.match, base.link, p) for p in (5, 10, 20, 60, 200)]
 
@@ -108,7 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", metavar="DIR")
     parser.add_argument("--limit", type=int, metavar="N", help="only the first N dev stories")
     parser.add_argument(
-        "--stage", choices=("thresholds", "weights", "joint", "posting"), default="thresholds"
+        "--stage",
+        choices=("thresholds", "weights", "joint", "posting", "predicate"),
+        default="thresholds",
     )
     parser.add_argument("--match", type=float, default=matching.MATCH_THRESHOLD)
     parser.add_argument("--link", type=float, default=matching.LINK_THRESHOLD)

@@ -22,6 +22,10 @@ def test_parse_number(text: str, value: float | None) -> None:
         ("Trade worth $9.6 billion is held up each day.", "$9.6 billion", 9.6e9, "USD", None, None),
         ("The ship is 400 metres long.", "400 metres", 400, "m", None, None),
         ("Tugs pulled the 400-metre ship free.", "400-metre", 400, "m", "ship", None),
+        # The tagger splits a hyphenated number in three; it is one figure, not 20 and 1.
+        ("Twenty-one schoolgirls have been freed.", "Twenty-one", 21, None, "schoolgirl", None),
+        ("Police said forty-two people were hurt.", "forty-two", 42, None, "people", None),
+        ("Ninety crew members were rescued.", "Ninety", 90, None, "member", None),
         (
             "About 12% of global trade passes through the canal.",
             "About 12%",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import numpy as np
@@ -52,6 +53,21 @@ def test_a_fact_every_article_reports_becomes_one_fact(monkeypatch: pytest.Monke
     texts = {c.span.article_id: "The canal was blocked.!!" for c in claims}
     groups = matching.group_claims(claims, texts, embedder=same_vector)
     assert [len(g) for g in groups] == [12]
+
+
+def test_the_main_verb_counts_for_or_against_a_match_unless_it_is_a_light_verb() -> None:
+    pulled = dataclasses.replace(claim(1, ("ship",)), predicate="pull")
+    towed = dataclasses.replace(claim(2, ("ship",)), predicate="tow")
+    is_long = dataclasses.replace(claim(3, ("ship",)), predicate="be")
+    assert matching.predicate_agreement(pulled, pulled) == 1.0
+    assert matching.predicate_agreement(pulled, towed) == -1.0
+    assert matching.predicate_agreement(pulled, is_long) == 0.0
+    assert matching.predicate_agreement(pulled, dataclasses.replace(towed, predicate=None)) == 0.0
+    # The same two clauses, alike in every other signal, score 0.2 apart by their verbs.
+    idf = matching.term_weights([pulled, towed])
+    same = matching.similarity(pulled, pulled, 0.8, idf)
+    other = matching.similarity(pulled, towed, 0.8, idf)
+    assert same - other == pytest.approx(2 * matching.Weights().predicate)
 
 
 def test_claims_sharing_no_key_are_never_compared() -> None:

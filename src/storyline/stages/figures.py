@@ -45,7 +45,8 @@ _WORD_NUMBERS = {
         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
         "eighteen", "nineteen", "twenty",
     ))
-}  # fmt: skip
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+     "ninety": 90}  # fmt: skip
 _CURRENCY_ONLY_SCALES = frozenset({"m", "b"})
 _POWERS = {"square": "2", "cubic": "3"}
 _QUALIFIERS = (
@@ -95,20 +96,34 @@ def add_figures(doc: Doc) -> Doc:
         if value is None or toks[i].ent in _SKIP_ENTS or toks[i].pos not in allowed:
             i += 1
             continue
-        fig, i = _figure_at(doc, i, value)
+        last = i
+        if spelled and value % 10 == 0 and value >= 20:
+            value, last = _spelled_tens(doc, i, value)
+        fig, i = _figure_at(doc, i, value, last)
         if fig is not None:
             figures.append(fig)
     return doc.with_(figures=tuple(figures))
 
 
-def _figure_at(doc: Doc, i: int, value: float) -> tuple[Figure | None, int]:
-    """Read the figure whose number is token `i`; return it and the next token index."""
+def _spelled_tens(doc: Doc, i: int, tens: float) -> tuple[float, int]:
+    """Read `Twenty-one` (the tagger splits it in three): return its value and last token."""
     toks, text = doc.tokens, doc.article.text
-    start, end, unit = toks[i].start, toks[i].end, None
+    joined = i + 2 < len(toks) and toks[i].end == toks[i + 1].start == toks[i + 2].start - 1
+    if joined and _word(text, toks[i + 1]) == "-":
+        unit = _WORD_NUMBERS.get(_word(text, toks[i + 2]).lower())
+        if unit is not None and 0 < unit < 10:
+            return tens + unit, i + 2
+    return tens, i
+
+
+def _figure_at(doc: Doc, i: int, value: float, last: int) -> tuple[Figure | None, int]:
+    """Read the figure whose number is tokens `i`..`last`; return it and the next token index."""
+    toks, text = doc.tokens, doc.article.text
+    start, end, unit = toks[i].start, toks[last].end, None
     prev = _word(text, toks[i - 1]).lower() if i else ""
     if prev in _CURRENCY:
         unit, start = _CURRENCY[prev], toks[i - 1].start
-    j = i + 1
+    j = last + 1
     scale = _word(text, toks[j]).lower() if j < len(toks) else ""
     # "$9.6m" is millions, but "400 m" is metres: one-letter scales only follow a currency.
     if scale in _SCALE and (unit is not None or scale not in _CURRENCY_ONLY_SCALES):
@@ -125,13 +140,13 @@ def _figure_at(doc: Doc, i: int, value: float) -> tuple[Figure | None, int]:
         end, j = toks[j].end, j + 1
         if u == "%" and j < len(toks) and _word(text, toks[j]).lower() == "cent":
             end, j = toks[j].end, j + 1
-    counts = _counted_noun(doc, i, j)
+    counts = _counted_noun(doc, last, j)
     qualifier = _qualifier(text, start)
     if qualifier:
         start = start - len(qualifier) - 1
     span = Span(doc.article.id, start, end)
     fig = Figure(span, text[start:end], value, unit, counts, qualifier)
-    return fig, max(j, i + 1)
+    return fig, max(j, last + 1)
 
 
 def _word(text: str, tok: Token) -> str:

@@ -2,8 +2,9 @@
 
 Score = sentence-embedding similarity of the two clauses + shared rare words and names +
 agreement of slots (a figure in the same slot, the same resolved date, the same named
-source), minus penalties when the dates differ or when one claim reports what happened and
-the other only what is expected. Candidate pairs
+source, the same main verb), minus penalties when the dates differ, when the two main verbs
+differ, or when one claim reports what happened and the other only what is expected.
+Candidate pairs
 come from blocking (shared terms, equal figure values, equal dates), each claim meeting at
 most MAX_POSTING others per key, so the work grows with the number of claims times a bounded
 posting length, not with all pairs.
@@ -24,7 +25,7 @@ from storyline.names import name_key
 Embedder = Callable[[Sequence[str]], Vectors]
 
 #: Score from which two claims in different articles count as the same statement.
-MATCH_THRESHOLD = 0.40
+MATCH_THRESHOLD = 0.45
 #: Two groups merge only when their members score at least this on average.
 LINK_THRESHOLD = 0.30
 #: Per blocking key, each claim is paired with at most this many of the next claims sharing it.
@@ -39,6 +40,10 @@ _LOWER_BOUND = {"more than", "at least", "over"}
 _UPPER_BOUND = {"up to", "less than", "fewer than", "at most", "under"}
 _UNREALISED = {"expected", "planned", "possible", "future", "hoped", "wanted", "proposed",
                "promised", "threatened", "attempted", "obligation"}  # fmt: skip
+#: Verbs too general to tell two statements apart ("has", "made", "said"): neither agreement
+#: nor a difference in them counts.
+LIGHT_VERBS = frozenset({"be", "have", "do", "say", "make", "get", "take", "go", "come", "give",
+                         "tell", "report", "add", "include"})  # fmt: skip
 
 
 _QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": None, "\u201d": None,
@@ -59,6 +64,20 @@ class Weights:
     date: float = 0.1
     modality: float = 0.2
     source: float = 0.1
+    predicate: float = 0.1
+
+
+def predicate_agreement(a: Claim, b: Claim) -> float:
+    """Return 1 when two claims' main verbs are the same, -1 when they differ, else 0.
+
+    `fired 21 missiles since February` and `fired them on lofted trajectories` share a verb
+    (and may still say different things); `has no nuclear weapons` and `called for the North
+    to abandon its weapons` do not. Light verbs and a missing verb say nothing either way.
+    """
+    pa, pb = a.predicate, b.predicate
+    if not pa or not pb or pa in LIGHT_VERBS or pb in LIGHT_VERBS:
+        return 0.0
+    return 1.0 if pa == pb else -1.0
 
 
 def figures_compatible(a: Figure, b: Figure) -> bool:
@@ -146,7 +165,7 @@ def similarity(a: Claim, b: Claim, cosine: float, idf: Mapping[str, float],
     )
     return (w.embedding * cosine + w.words * word_overlap(a, b, idf)
             + w.figure * figure_agreement(a, b) + w.date * dated + w.source * same_source
-            - w.modality * unrealised)  # fmt: skip
+            + w.predicate * predicate_agreement(a, b) - w.modality * unrealised)  # fmt: skip
 
 
 def candidate_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
