@@ -300,3 +300,9 @@ def test_the_conflict_listing_counts_what_a_brief_flags(
         "speaker_conflicts": 1,
     }
     assert list_conflicts([str(tmp_path / "missing.json")]) == 2
+
+
+def test_the_ecbplus_conflict_listing_reports_a_missing_dataset(tmp_path: Path) -> None:
+    from evals import conflicts_ecbplus
+
+    assert conflicts_ecbplus.main(["--data", str(tmp_path / "none")]) == 2

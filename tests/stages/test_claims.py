@@ -119,3 +119,11 @@ def test_a_negation_with_a_typographic_apostrophe_counts(analyse) -> None:  # ty
         )
         [derail] = [c for c in doc.claims if c.predicate == "derail"]
         assert derail.negated, mark
+
+
+def test_the_no_of_a_rank_is_no_negation(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "No. 1 Duke lost to the Tar Heels on Sunday. No one was hurt in the blast on Monday."
+    )
+    negated = {c.predicate: c.negated for c in doc.claims}
+    assert negated == {"lose": False, "hurt": True}

@@ -187,6 +187,7 @@ def test_a_negation_on_another_verb_is_no_conflict_on_whether_it_happened() -> N
     [
         "The Chicago Cubs had not won the World Series since 1908, fans said.",
         "It is not just the Chicago Cubs that won the World Series, fans said.",
+        "The Chicago Cubs did not win the World Series until extra innings, fans said.",
     ],
 )
 def test_a_negation_that_leaves_the_event_standing_is_no_conflict(no: str) -> None:
@@ -200,6 +201,49 @@ def test_a_negation_that_leaves_the_event_standing_is_no_conflict(no: str) -> No
         b = b.with_(claims=tuple(replace(c, times=(year,)) for c in b.claims))
     [fact] = reconcile([a, b], {}, embedder=bag_of_words)
     assert not fact.conflicts
+
+
+POINTS_A = "Vaughn finished the game with 16 points and nine rebounds on Sunday."
+POINTS_B = "Hansbrough finished the game with 20 points and nine rebounds on Sunday."
+POINTS_KW = ("finish", "game", "point", "rebound", "sunday")
+
+
+@pytest.mark.parametrize(
+    ("subjects", "places", "conflict"),
+    [
+        (("Vaughn", "Hansbrough"), ((), ()), False),  # two players' points: no dispute
+        (("Earl Clark", "Louisville's Earl Clark"), ((), ()), True),  # one player, two counts
+        (("The forward", "Hansbrough"), ((), ()), True),  # `The forward` names no one
+        ((None, None), (("orlando",), ("las vegas",)), False),  # two places, two tolls
+        ((None, None), (("nice",), ()), True),  # one side gives no place
+    ],
+)
+def test_rival_figures_about_other_people_or_places_are_no_conflict(
+    subjects: tuple[str | None, str | None],
+    places: tuple[tuple[str, ...], tuple[str, ...]],
+    conflict: bool,
+) -> None:
+    a = doc_with(POINTS_A, [(POINTS_A, POINTS_KW, (fig(16, counts="point"),))])
+    b = doc_with(POINTS_B, [(POINTS_B, POINTS_KW, (fig(20, counts="point"),))])
+    # The names the sentence mentions: what the parse finds (`The forward` is none).
+    known = {"Vaughn": "vaughn", "Hansbrough": "hansbrough", "Earl Clark": "earl clark",
+             "Louisville's Earl Clark": "louisville"}  # fmt: skip
+    a, b = (
+        d.with_(
+            claims=tuple(
+                replace(
+                    c,
+                    subject=who,
+                    places=where,
+                    entities=tuple(k for n, k in known.items() if who and n in who),
+                )
+                for c in d.claims
+            )
+        )
+        for d, who, where in zip((a, b), subjects, places, strict=True)
+    )
+    [fact] = reconcile([a, b], {}, embedder=bag_of_words)
+    assert bool(fact.conflicts) is conflict
 
 
 def test_different_days_for_the_same_event_conflict() -> None:

@@ -260,10 +260,7 @@ def _clause(
         words.pop()  # "369 ships were waiting and" ends before the "and"
     first, last = (words[0], words[-1]) if words else (min(toks), max(toks))
     negated = (
-        any(
-            doc.tokens[k].dep == "neg" or doc.tokens[k].lemma.lower() in _NEGATORS
-            for k in kids[top]
-        )
+        any(doc.tokens[k].dep == "neg" or _negator(doc, k) for k in kids[top])
         or _auxiliary_negated(doc, kids, top)
         or _subject_is_negative(doc, kids, top)
     )
@@ -284,9 +281,20 @@ def _subject_is_negative(doc: Doc, kids: list[list[int]], top: int) -> bool:
     """ "No one was hurt", "nobody died": the negation sits in the subject."""
     for k in kids[top]:
         if doc.tokens[k].dep in _SUBJECTS:
-            words = {doc.tokens[i].lemma.lower() for i in subtree(kids, k)}
-            return bool(words & _NEGATORS)
+            return any(_negator(doc, i) for i in subtree(kids, k))
     return False
+
+
+def _negator(doc: Doc, k: int) -> bool:
+    """Tell whether token `k` is a negating word: `no one`, `never`, but not the `No.` of a
+    rank or a number (`No. 1 Duke lost`, `No 10 said`)."""
+    if doc.tokens[k].lemma.lower() not in _NEGATORS:
+        return False
+    nxt = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None
+    if nxt is None or doc.tokens[k].lemma.lower() != "no":
+        return True
+    word = doc.article.text[nxt.start : nxt.end]
+    return not (word == "." or word[:1].isdigit())
 
 
 def _aux_modality(doc: Doc, kids: list[list[int]], top: int) -> str | None:

@@ -50,6 +50,8 @@ _PRONOUNS = frozenset({"it", "he", "she", "they", "this", "these", "those", "we"
 
 _NOT_JUST = re.compile(r"\b(?:not|n't|n\u2019t)\s+(?:just|only|merely|simply)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
+#: `did not take the lead until ...`: it happened, later.
+_NOT_UNTIL = re.compile(r"\b(?:not|n't|n\u2019t|never)\b[^.;]*\buntil\b", re.IGNORECASE)
 
 #: Whether two claims of a fact, with rival values, are sources that disagree.
 Rival = Callable[[Claim, Claim], bool]
@@ -81,6 +83,8 @@ def reconcile(
         value in a shared slot adds to their match score, and must not make the conflict."""
         if plain_text(a.text) == plain_text(b.text):
             return False  # one sentence twice: what differs is our reading, not the sources
+        if about_others(a, b):
+            return False
         score = scorer(index[id(a)], index[id(b)]) - figure_weight * figure_agreement(a, b)
         return score >= MATCH_THRESHOLD
 
@@ -280,13 +284,34 @@ def _polarity(members: list[Claim], rival: Rival) -> list[Conflict]:
     return [Conflict("happened", (_variant("yes", said), _variant("no", denied)))]
 
 
+def subject_names(claim: Claim) -> set[str]:
+    """Return the words of the names a claim's subject gives (`Earl Clark`, `Louisville's Earl
+    Clark`): subject words that belong to a name the sentence mentions, so `The singer` and
+    `the bombing late Thursday` name no one."""
+    named = {w for key in claim.entities for w in key.split()}
+    words = re.findall(r"\w+", name_key(claim.subject or ""))
+    return {w for w in words if w in named}
+
+
+def about_others(a: Claim, b: Claim) -> bool:
+    """Tell whether two claims are about different people or places, so that their rival
+    values are not a dispute: `Vaughn finished with 16 points` / `Hansbrough finished with 20
+    points`; two clauses that each name a place, none the same (`in Orlando` / `in Las
+    Vegas`)."""
+    names_a, names_b = subject_names(a), subject_names(b)
+    if names_a and names_b and not names_a & names_b:
+        return True
+    return bool(a.places and b.places and not set(a.places) & set(b.places))
+
+
 def _no_denial(claim: Claim) -> bool:
     """Tell whether a negated sentence still leaves the event standing.
 
     `had not won the World Series since 1908` says when it last happened, not that it did
-    not; `it is not just the Chinese that have a programme` negates the `just`.
+    not, and `did not take the lead until the fourth quarter` when it happened; `it is not
+    just the Chinese that have a programme` negates the `just`.
     """
-    if _NOT_JUST.search(claim.text):
+    if _NOT_JUST.search(claim.text) or _NOT_UNTIL.search(claim.text):
         return True
     before = [claim.text[: t.span.start - claim.span.start] for t in claim.times]
     return any(_SINCE.search(text) for text in before if text)
