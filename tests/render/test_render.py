@@ -160,3 +160,16 @@ def test_markdown_quotes_give_the_words_of_a_speaker_left_unnamed() -> None:
     unnamed = "- speaker not named (as written: “canal officials”), reported speech (“said”): "
     assert unnamed + "Traffic was suspended (Wire)" in md
     assert "- speaker not named: “The ship is stuck” (Wire)" in md
+
+
+def test_markdown_gives_every_piece_of_a_split_quote() -> None:
+    text = "North Korea held a test, which Pyongyang said was a success."
+    art = make_article(text)
+    which = Span(art.id, text.index("which"), text.index("which") + 5)
+    rest = Span(art.id, text.index("was a"), len(text) - 1)
+    quote = Quote(which, "which", "Pyongyang", None, "said", False, parts=(which, rest))
+    profile = SourceProfile(art.id, "Wire", SourceSignals(11, 1, 0.0, 1, 0, 100.0), ())
+    story = Story(id="s1", title=art.title, article_ids=(art.id,), quotes=(quote,),
+                  sources=(profile,))  # fmt: skip
+    md = brief_to_markdown(Brief((), (art,), (story,)))
+    assert "- Pyongyang, reported speech (“said”): which … was a success (Wire)" in md

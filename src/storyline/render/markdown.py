@@ -30,15 +30,20 @@ def _speaker(q: Quote, speakers: dict[str, str], articles: dict[str, Article]) -
     return "speaker not named"
 
 
-def _said(q: Quote) -> str:
+def _said(q: Quote, articles: dict[str, Article]) -> str:
     """Return a quote's words: in quotation marks only when the article quotes them.
 
-    Reported speech is the writer's paraphrase, so it is shown as such, with its cue.
+    Every piece of a split quote is shown, joined by an ellipsis (`which ... was a successful
+    test`: the first piece alone would be `which`). Reported speech is the writer's
+    paraphrase, so it is shown as such, with its cue.
     """
+    text = articles[q.span.article_id].text if q.span.article_id in articles else None
+    pieces = [text[p.start : p.end] for p in q.parts] if text is not None and q.parts else []
+    words = _esc(" … ".join(pieces) if pieces else q.text)
     if q.direct:
-        return f": “{_esc(q.text)}”"
+        return f": “{words}”"
     cue = f" (“{_esc(q.cue)}”)" if q.cue else ""
-    return f", reported speech{cue}: {_esc(q.text)}"
+    return f", reported speech{cue}: {words}"
 
 
 def _story(story: Story, articles: dict[str, Article]) -> list[str]:
@@ -78,7 +83,7 @@ def _story(story: Story, articles: dict[str, Article]) -> list[str]:
     speakers = {e.id: e.name for e in story.entities}
     ordered = sorted(story.quotes, key=lambda q: (q.speaker_entity is None, q.speaker_entity or ""))
     out += [
-        f"- {_speaker(q, speakers, articles)}{_said(q)} ({names[q.span.article_id]})"
+        f"- {_speaker(q, speakers, articles)}{_said(q, articles)} ({names[q.span.article_id]})"
         for q in ordered
     ]
     out += ["", "### Timeline", ""]
