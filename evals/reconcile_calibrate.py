@@ -85,14 +85,14 @@ def grid(stage: str, base: Setting) -> list[Setting]:
         w = base.weights
         out = []
         for emb, words, fig in product((0.4, 0.5, 0.6, 0.7), (0.2, 0.35, 0.5), (0.2, 0.3)):
-            weights = matching.Weights(emb, words, fig, w.date, w.modality, w.source, w.predicate)
+            weights = dataclasses.replace(w, embedding=emb, words=words, figure=fig)
             out.append(Setting(weights, base.match, base.link, base.posting))
         return out
     if stage == "joint":
         w = base.weights
         return [
             Setting(
-                matching.Weights(emb, words, w.figure, w.date, w.modality, w.source, w.predicate),
+                dataclasses.replace(w, embedding=emb, words=words),
                 m,
                 lk,
                 base.posting,

@@ -37,9 +37,8 @@ def _said(q: Quote, articles: dict[str, Article]) -> str:
     test`: the first piece alone would be `which`). Reported speech is the writer's
     paraphrase, so it is shown as such, with its cue.
     """
-    text = articles[q.span.article_id].text if q.span.article_id in articles else None
-    pieces = [text[p.start : p.end] for p in q.parts] if text is not None and q.parts else []
-    words = _esc(" … ".join(pieces) if pieces else q.text)
+    text = articles[q.span.article_id].text
+    words = _esc(" … ".join(text[p.start : p.end] for p in q.parts) if q.parts else q.text)
     if q.direct:
         return f": “{words}”"
     cue = f" (“{_esc(q.cue)}”)" if q.cue else ""

@@ -288,9 +288,8 @@ def subject_names(claim: Claim) -> set[str]:
     """Return the words of the names a claim's subject gives (`Earl Clark`, `Louisville's Earl
     Clark`): subject words that belong to a name the sentence mentions, so `The singer` and
     `the bombing late Thursday` name no one."""
-    named = {w for key in claim.entities for w in key.split()}
-    words = re.findall(r"\w+", name_key(claim.subject or ""))
-    return {w for w in words if w in named}
+    named = {w for key in claim.entities for w in re.findall(r"\w+", key)}
+    return set(re.findall(r"\w+", name_key(claim.subject or ""))) & named
 
 
 def about_others(a: Claim, b: Claim) -> bool:
