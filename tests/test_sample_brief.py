@@ -89,7 +89,8 @@ def test_same_quote_in_two_wordings_has_one_speaker(sample_brief: Brief) -> None
     [
         ("ran aground on Tuesday", "2021-03-23"),  # published Wednesday 2021-03-24
         ("freed on Monday afternoon", "2021-03-29"),  # published Monday 2021-03-29
-        ("refloated on Monday", "2021-03-29"),  # published Tuesday 2021-03-30
+        # published Tuesday 2021-03-30; the refloating is a clause of "Ships began moving ..."
+        ("The Ever Given was refloated on Monday", "2021-03-29"),
     ],
 )
 def test_weekdays_and_dates_resolve_against_publication_dates(

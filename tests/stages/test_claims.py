@@ -127,3 +127,23 @@ def test_the_no_of_a_rank_is_no_negation(analyse) -> None:  # type: ignore[no-un
     )
     negated = {c.predicate: c.negated for c in doc.claims}
     assert negated == {"lose": False, "hurt": True}
+
+
+def test_a_clause_stated_in_passing_is_a_claim_of_its_own(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "Traffic resumed in Egypt after the Ever Given was refloated by tugboats. "
+        "Officials in Egypt said ships began moving because the canal had reopened. "
+        "If the Ever Given is not freed, prices will rise in Europe. "
+        "Ships waited in Egypt before the Ever Given was refloated by tugboats.",
+        published="2021-03-29",
+    )
+    by_predicate = {c.predicate: c for c in doc.claims}
+    refloated = [c for c in doc.claims if c.predicate == "refloat"]
+    assert len(refloated) == 1  # "after" states the refloating, "before" does not
+    assert refloated[0].subject == "the Ever Given" and not refloated[0].negated
+    assert doc.article.text[refloated[0].clause.start : refloated[0].clause.end] == (
+        "the Ever Given was refloated by tugboats"
+    )
+    assert by_predicate["resume"].clause.end > refloated[0].clause.start  # main claim unchanged
+    assert by_predicate["reopen"].attribution == "Officials in Egypt"
+    assert "free" not in by_predicate  # "if" states nothing

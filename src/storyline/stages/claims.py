@@ -12,7 +12,13 @@ from collections.abc import Iterable
 from storyline.model import Claim, Doc, Skipped, Span, Token, content_id
 from storyline.names import name_key
 from storyline.pipeline import stage
-from storyline.stages.clauses import Clause, children_of, clauses_of, trimmed
+from storyline.stages.clauses import (
+    Clause,
+    children_of,
+    clauses_of,
+    subordinate_clauses,
+    trimmed,
+)
 
 #: Verbs that carry opinion or mood rather than a reportable event.
 NON_EVENT_VERBS = frozenset({
@@ -117,7 +123,7 @@ def _claims_in(doc: Doc, span: Span, kids: list[list[int]]) -> Iterable[Claim]:
     if not any(span.start <= a.start < span.end for a in anchors):
         return
     speaker = _quote_speaker(doc, span)
-    for clause in clauses_of(doc, span, kids):
+    for clause in clauses_of(doc, span, kids) + subordinate_clauses(doc, span, kids):
         claim = _claim(doc, span, clause, speaker)
         if claim is not None:
             yield claim

@@ -53,6 +53,11 @@ _NEGATORS = frozenset({"never", "no", "nobody", "none", "nothing", "neither", "n
 #: reports that it did not collude, as "said his campaign did not collude" does.
 _DENIALS = frozenset({"deny"})
 _NOTS = frozenset({"not", "n't"})
+#: Subordinating words under which a clause is still reported as having happened: "after the
+#: ship was refloated" states the refloating, "if the ship is freed" and "before it sank" do not.
+ASSERTING_MARKS = frozenset({
+    "after", "because", "since", "as", "although", "though", "while", "once", "when", "whereas",
+})  # fmt: skip
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
 
 
@@ -161,6 +166,45 @@ def _clauses(doc: Doc, span: Span, kids: list[list[int]]) -> list[Clause]:
             clause = replace(clause, negated=not clause.negated)
         clauses.append(clause)
     return clauses
+
+
+def subordinate_clauses(doc: Doc, span: Span, kids: list[list[int]]) -> list[Clause]:
+    """Return the clauses a sentence states in passing, under one of its clauses' predicates.
+
+    "Traffic resumed after the Ever Given was refloated" also reports the refloating. Only
+    an adverbial clause with a subject of its own and an asserting mark counts; the words
+    stay in the main clause too, whose claim is unchanged.
+    """
+    inside = set(doc.token_range(span.start, span.end))
+    out = []
+    for parent in clauses_of(doc, span, kids):
+        for k in kids[parent.predicate]:
+            tok = doc.tokens[k]
+            if tok.dep != "advcl" or tok.pos not in _PREDICATE_POS or k not in inside:
+                continue
+            marks = _marks(doc, kids, k)
+            words = {doc.tokens[m].lemma.lower() for m in marks}
+            has_subject = any(doc.tokens[m].dep in _SUBJECTS for m in kids[k])
+            if not (has_subject and words) or words - ASSERTING_MARKS:
+                continue  # "if the ship is freed", "before it sank", "as he left" without a subject
+            toks = (subtree(kids, k) - set(marks)) & inside
+            out.append(_clause(doc, kids, k, toks, None, parent.hedged, parent.attribution))
+    return out
+
+
+def _marks(doc: Doc, kids: list[list[int]], verb: int) -> list[int]:
+    """Return the words that subordinate a clause: its `mark` ("after", "if") and a leading
+    "when" or "once", which the parser attaches as an adverb."""
+    return [
+        m
+        for m in kids[verb]
+        if doc.tokens[m].dep == "mark"
+        or (
+            doc.tokens[m].dep == "advmod"
+            and doc.tokens[m].lemma.lower() in ASSERTING_MARKS
+            and m < verb
+        )
+    ]
 
 
 def _main_predicates(
