@@ -16,7 +16,7 @@ import pytest
 from storyline.embed import Vectors
 from storyline.model import Claim, CopyLink, Doc, Figure, Span, TimeExpr
 from storyline.stories.matching import figures_compatible
-from storyline.stories.reconcile import reconcile
+from storyline.stories.reconcile import balance_quotes, reconcile
 from tests.conftest import make_article
 
 
@@ -262,3 +262,28 @@ def test_unrelated_claims_sharing_common_words_stay_apart() -> None:
     a = doc_with(one, [(one, ("shipping", "rate", "double", "canal", "close"), ())])
     b = doc_with(two, [(two, ("canal", "authority", "chairman", "praise", "tugboat"), ())])
     assert len(reconcile([a, b], {}, embedder=bag_of_words)) == 2
+
+
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        # a sentence that opens a quote running on into the next sentence
+        ('"They were on vacation.', '"They were on vacation."'),
+        ("Plemons was \u201ctotally different.", "Plemons was \u201ctotally different.\u201d"),
+        # the last sentence of a quote opened earlier
+        ('They were going fast," she said.', '"They were going fast," she said.'),
+        ("It is over.\u201d", "\u201cIt is over.\u201d"),
+        # a clause that ends inside the quote
+        ("The death toll 'may well increase.", "The death toll 'may well increase.'"),
+        # paired already, or apostrophes that are no quotation marks
+        ('He said "no" twice.', 'He said "no" twice.'),
+        ("\u201cFine,\u201d he said.", "\u201cFine,\u201d he said."),
+        ("The students' union met.", "The students' union met."),
+        (
+            "It\u2019s \u2018fine\u2019 and rock \u2019n\u2019 roll.",
+            "It\u2019s \u2018fine\u2019 and rock \u2019n\u2019 roll.",
+        ),
+    ],
+)
+def test_a_fact_pairs_the_quotation_marks_its_sentence_leaves_alone(words: str, shown: str) -> None:
+    assert balance_quotes(words) == shown

@@ -47,6 +47,8 @@ from storyline.stories.resolve import alias_index
 VERBATIM_MIN_WORDS = 8
 
 _PRONOUNS = frozenset({"it", "he", "she", "they", "this", "these", "those", "we", "i"})
+#: Opening quotation marks and the marks that close them.
+_OPENING = {"\u201c": "\u201d", "\u2018": "\u2019"}
 
 _NOT_JUST = re.compile(r"\b(?:not|n't|n\u2019t)\s+(?:just|only|merely|simply)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
@@ -195,7 +197,12 @@ def name_sources(facts: Sequence[Fact], entities: Sequence[Entity]) -> tuple[Fac
 
 def fact_text(claim: Claim, text: str) -> str:
     """Return the words that state a claim: its sentence, or its clause when the sentence
-    holds several claims ("All 25 crew are safe and no pollution has been reported")."""
+    holds several claims ("All 25 crew are safe and no pollution has been reported"), with
+    its quotation marks paired (`balance_quotes`)."""
+    return balance_quotes(_fact_words(claim, text))
+
+
+def _fact_words(claim: Claim, text: str) -> str:
     clause = claim.clause
     if clause is None or (clause.end - clause.start) >= 0.8 * (claim.span.end - claim.span.start):
         return claim.text
@@ -210,6 +217,45 @@ def fact_text(claim: Claim, text: str) -> str:
             return claim.text
         phrase = f"{claim.subject} {phrase}"  # "... and blocked the canal": say who blocked it
     return phrase[:1].upper() + phrase[1:] + ("" if phrase.endswith((".", "!", "?")) else ".")
+
+
+def balance_quotes(phrase: str) -> str:
+    """Pair a quotation mark that the sentence or clause leaves alone.
+
+    A sentence inside a quote that runs over several sentences opens it and leaves it open
+    (`"They were on vacation.`), or closes one opened a sentence earlier (`We miss him," she
+    said.`); a clause can end inside a quote (`the death toll 'may well increase`). Shown as
+    a fact on its own, the quote is closed at the end or opened at the start. Straight double
+    quotes open after a space or at the start and close elsewhere; a straight single quote
+    counts only where it opens a quote (`'may`), since `'` is also an apostrophe.
+    """
+    opened: list[str] = []
+    unopened: list[str] = []
+    for i, ch in enumerate(phrase):
+        before = phrase[i - 1] if i else " "
+        after = phrase[i + 1] if i + 1 < len(phrase) else " "
+        if ch in _OPENING:
+            opened.append(_OPENING[ch])
+        elif ch == '"':
+            if (before.isspace() or before in "([:\u2014-") and not after.isspace():
+                opened.append('"')
+            elif opened and opened[-1] == '"':
+                opened.pop()
+            else:
+                unopened.append('"')
+        elif ch == "'" and before.isspace() and after.isalnum():
+            opened.append("'")
+        elif ch == "'" and opened and opened[-1] == "'" and not after.isalnum():
+            opened.pop()
+        elif ch == "\u2019" and opened and opened[-1] == "\u2019" and not after.isalnum():
+            opened.pop()  # not the apostrophe of `It\u2019s`
+        elif ch == "\u201d":
+            if opened and opened[-1] == "\u201d":
+                opened.pop()
+            else:
+                unopened.append("\u201c")
+    starts = "".join(reversed(unopened))
+    return starts + phrase + "".join(reversed(opened))
 
 
 def _conflicts(members: list[Claim], rival: Rival) -> tuple[Conflict, ...]:
