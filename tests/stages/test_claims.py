@@ -147,3 +147,12 @@ def test_a_clause_stated_in_passing_is_a_claim_of_its_own(analyse) -> None:  # t
     assert by_predicate["resume"].clause.end > refloated[0].clause.start  # main claim unchanged
     assert by_predicate["reopen"].attribution == "Officials in Egypt"
     assert "free" not in by_predicate  # "if" states nothing
+
+
+def test_a_negation_inside_the_subjects_own_clause_denies_nothing(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "The new planets in the Milky Way, which no one will ever see, range in size from "
+        "the Moon to Jupiter. No one in Paris was hurt in the blast."
+    )
+    negated = {c.predicate: c.negated for c in doc.claims}
+    assert negated == {"range": False, "hurt": True}

@@ -73,3 +73,17 @@ def test_dates_are_not_figures(analyse) -> None:  # type: ignore[no-untyped-def]
 def test_m_is_metres_unless_money(analyse, sentence, value, unit) -> None:  # type: ignore[no-untyped-def]
     [fig] = analyse(sentence).figures
     assert (fig.value, fig.unit) == (pytest.approx(value), unit)
+
+
+def test_one_of_a_group_is_no_count_of_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "A boy born to one of the girls was also released. 21 of the schoolgirls were freed."
+    )
+    counts = {f.text: f.counts for f in doc.figures}
+    assert counts == {"one": None, "21": "schoolgirl"}
+
+
+def test_the_counted_noun_is_in_the_figures_own_phrase(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("Damage to the church was estimated at $1 million, authorities said.")
+    [money] = doc.figures
+    assert (money.unit, money.counts) == ("USD", None)

@@ -287,3 +287,22 @@ def test_unrelated_claims_sharing_common_words_stay_apart() -> None:
 )
 def test_a_fact_pairs_the_quotation_marks_its_sentence_leaves_alone(words: str, shown: str) -> None:
     assert balance_quotes(words) == shown
+
+
+def test_a_figure_restated_in_brackets_is_no_rival_value() -> None:
+    conv = "Damage to the church was estimated at US1 million ($1.52 million) on Saturday."
+    plain = "Damage to the church was estimated at $1 million on Saturday."
+    kws = ("damage", "church", "estimate")
+    a = doc_with(conv, [(conv, kws, ())])
+    start = conv.index("$1.52")
+    restated = Figure(Span(a.id, start, start + 13), "$1.52 million", 1.52e6, "USD", None, None)
+    a = a.with_(claims=(replace(a.claims[0], figures=(restated,)),))
+    b = doc_with(plain, [(plain, kws, (fig(1e6, unit="USD", counts=None),))])
+    [fact] = reconcile([a, b], {}, embedder=bag_of_words)
+    assert fact.status == "corroborated" and not fact.conflicts
+    # the same amount written plainly is a rival value
+    c = doc_with(conv.replace("US1 million ($1.52 million)", "$1.52 million"),
+                 [(conv.replace("US1 million ($1.52 million)", "$1.52 million"), kws,
+                   (fig(1.52e6, unit="USD", counts=None),))])  # fmt: skip
+    [fact] = reconcile([c, b], {}, embedder=bag_of_words)
+    assert fact.status == "conflicting"

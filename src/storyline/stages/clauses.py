@@ -59,6 +59,8 @@ ASSERTING_MARKS = frozenset({
     "after", "because", "since", "as", "although", "though", "while", "once", "when", "whereas",
 })  # fmt: skip
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
+#: Clauses that can sit inside a noun phrase ("the man who never left", "a ship carrying none").
+_INNER = frozenset({"relcl", "acl", "advcl", "ccomp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,10 +324,14 @@ def _clause(
 
 
 def _subject_is_negative(doc: Doc, kids: list[list[int]], top: int) -> bool:
-    """ "No one was hurt", "nobody died": the negation sits in the subject."""
+    """ "No one was hurt", "nobody died": the negation sits in the subject. A clause inside
+    the subject has its own negation: "the planets, which no-one will ever see, range in
+    size" does not deny the ranging."""
     for k in kids[top]:
         if doc.tokens[k].dep in _SUBJECTS:
-            return any(_negator(doc, i) for i in subtree(kids, k))
+            inner = [j for j in subtree(kids, k) if j != k and doc.tokens[j].dep in _INNER]
+            own = subtree(kids, k) - set().union(*(subtree(kids, j) for j in inner))
+            return any(_negator(doc, i) for i in own)
     return False
 
 

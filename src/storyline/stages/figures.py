@@ -141,6 +141,8 @@ def _figure_at(doc: Doc, i: int, value: float, last: int) -> tuple[Figure | None
         if u == "%" and j < len(toks) and _word(text, toks[j]).lower() == "cent":
             end, j = toks[j].end, j + 1
     counts = _counted_noun(doc, last, j)
+    if value == 1 and unit is None and j < len(toks) and _word(text, toks[j]).lower() == "of":
+        counts = None  # "one of the girls" picks out one of them, it does not count them
     qualifier = _qualifier(text, start)
     if qualifier:
         start = start - len(qualifier) - 1
@@ -162,6 +164,9 @@ def _unit_of(text: str, tok: Token) -> str | None:
     return _CURRENCY_WORDS.get(lemma)
 
 
+_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "(", ")", "--", "\u2013", "\u2014"})
+
+
 def _counted_noun(doc: Doc, i: int, j: int) -> str | None:
     """Return the lemma of the noun a number counts: its syntactic head, or the next noun."""
     toks = doc.tokens
@@ -176,6 +181,8 @@ def _counted_noun(doc: Doc, i: int, j: int) -> str | None:
         if toks[k].pos in {"NOUN", "PROPN"} and _unit_of(doc.article.text, toks[k]) is None:
             return toks[k].lemma.lower()
         word = _word(doc.article.text, toks[k]).lower()
+        if word in _CLAUSE_BREAKS:
+            break  # "$1 million, authorities said": the next noun belongs to another phrase
         if toks[k].pos not in {"ADJ", "DET", "PUNCT"} and word not in {"of", "worth"}:
             break
     return None

@@ -276,12 +276,15 @@ def _figure_conflicts(members: list[Claim], rival: Rival) -> list[Conflict]:
     """Figures in one slot that cannot all be true.
 
     Only claims with a single figure in a slot take part: a sentence giving two dollar
-    amounts does not say which of them is the one another source disputes.
+    amounts does not say which of them is the one another source disputes. A figure in
+    brackets after a number restates it in other units (`US$1 million ($1.52 million)`,
+    `60 metres (200 feet)`) and takes no part either.
     """
     by_slot: dict[tuple[str | None, str | None], list[tuple[Figure, Claim]]] = defaultdict(list)
     for claim in members:
-        slots = Counter(slot(f) for f in claim.figures)
-        for fig in claim.figures:
+        figures = [f for f in claim.figures if not _restated(f, claim)]
+        slots = Counter(slot(f) for f in figures)
+        for fig in figures:
             if slots[slot(fig)] == 1 and slot(fig) != (None, None):
                 by_slot[slot(fig)].append((fig, claim))
     out: list[Conflict] = []
@@ -292,6 +295,15 @@ def _figure_conflicts(members: list[Claim], rival: Rival) -> list[Conflict]:
             variants = [_variant(g[0][0].text, [c for _, c in g]) for g in groups]
             out.append(Conflict(f"figure:{counts or unit or 'number'}", tuple(variants)))
     return out
+
+
+def _restated(fig: Figure, claim: Claim) -> bool:
+    """Tell whether a figure in brackets restates the number just before it."""
+    before = claim.text[: fig.span.start - claim.span.start].rstrip()
+    if not before.endswith("(") or fig.span.article_id != claim.span.article_id:
+        return False
+    last_two = before[:-1].split()[-2:]  # "60 metres (", "$ US1 million ("
+    return any(ch.isdigit() for word in last_two for ch in word)
 
 
 def _date_conflicts(members: list[Claim], rival: Rival) -> list[Conflict]:
