@@ -156,3 +156,13 @@ def test_a_negation_inside_the_subjects_own_clause_denies_nothing(analyse) -> No
     )
     negated = {c.predicate: c.negated for c in doc.claims}
     assert negated == {"range": False, "hurt": True}
+
+
+def test_a_headline_without_its_auxiliary_is_a_claim_and_a_caption_a_fragment(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "Gorilla Killed To Save Boy At Cincinnati Zoo\n"
+        "Photos: Mass shooting at Las Vegas music festival in Nevada\n"
+        "North Korean soldiers participating in a contest in Pyongyang on Friday."
+    )
+    assert [c.predicate for c in doc.claims] == ["kill"]
+    assert [s.reason for s in doc.skipped] == ["fragment", "fragment"]

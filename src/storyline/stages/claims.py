@@ -80,22 +80,33 @@ def skip_reason(doc: Doc, span: Span) -> str | None:
     words = sentence.split()
     if sentence.rstrip("\"”' ").endswith("?"):
         return "question"
-    toks = [doc.tokens[i] for i in doc.token_range(span.start, span.end)]
+    indices = list(doc.token_range(span.start, span.end))
+    toks = [doc.tokens[i] for i in indices]
     segments = [seg.split() for seg in sentence.split(",")]
     if len(segments) >= 4 and all(len(seg) <= 5 for seg in segments):
         return "keyword-list"  # "Suez Canal blocked, Ever Given news, Ever Given stuck, ..."
     if _is_call_to_action(doc, toks):
         return "call-to-action"
     finite = [t for t in toks if t.tag in {"VBD", "VBZ", "VBP", "MD"}]
-    if len(words) < 5 or not finite:
+    root = next((i for i in indices if doc.tokens[i].dep == "ROOT"), None)
+    if len(words) < 5 or not (finite or _verb_with_subject(doc, toks, root)):
         return "fragment"
-    root = next((t for t in toks if t.dep == "ROOT"), None)
     subject = _subject_word(doc, toks)
-    if root is not None and root.lemma.lower() in NON_EVENT_VERBS and subject in _FIRST_PERSON:
+    lemma = doc.tokens[root].lemma.lower() if root is not None else ""
+    if lemma in NON_EVENT_VERBS and subject in _FIRST_PERSON:
         return "opinion"
     if sentence.rstrip().endswith("!"):
         return "exclamation"
     return None
+
+
+def _verb_with_subject(doc: Doc, toks: list[Token], root: int | None) -> bool:
+    """Tell whether the sentence's root is a verb with a subject although no verb is tagged
+    finite: the tagger reads some past tenses as participles (`A truck plowed into a
+    crowd`), and headlines drop the auxiliary (`Gorilla Killed To Save Boy`)."""
+    if root is None or doc.tokens[root].pos != "VERB":
+        return False
+    return any(t.head == root and t.dep in {"nsubj", "nsubjpass"} for t in toks)
 
 
 def _is_call_to_action(doc: Doc, toks: list[Token]) -> bool:
