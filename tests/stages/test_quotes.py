@@ -83,6 +83,17 @@ def test_pronoun_speaker_resolves_to_the_named_subject_before(analyse) -> None: 
 
 
 @pytest.mark.model
+def test_a_name_inside_the_quote_is_not_who_the_pronoun_speaker_is(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Uma Thurman met the press in New York on Friday.\n"
+        "\u201cQuentin came in my trailer and didn\u2019t like to hear no, like any director,"
+        "\u201d she says."
+    )
+    [quote] = analyse(text).quotes
+    assert quote.speaker == "Uma Thurman"
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "content", "speaker", "cue"),
     [

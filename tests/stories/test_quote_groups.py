@@ -124,3 +124,22 @@ def test_a_reworded_estimate_of_one_speaker_groups_by_its_figure() -> None:
         [a, b], [entity("e1", "Lloyd's List", who_a), entity("e2", "Reuters", who_b)]
     )
     assert all(q.group is None for q in two)
+
+
+def test_a_relaying_outlet_or_part_of_the_speakers_name_is_no_rival_speaker() -> None:
+    a, who_a = doc_with_quote(WIND_B, "Thurman")
+    b, who_b = doc_with_quote(WIND_B, "Uma")
+    c, who_c = doc_with_quote(WIND_B, "the Associated Press")
+    c = c.with_(quotes=(replace(c.quotes[0], cue="reports"),))
+    people = [
+        entity("e1", "Thurman", who_a),
+        entity("e2", "Uma", who_b),
+        entity("e3", "Uma Thurman"),
+        entity("e4", "Associated Press", who_c),
+    ]
+    quotes = attach_quotes([a, b, c], people)
+    assert quotes[0].group == quotes[1].group == quotes[2].group is not None
+    assert not any(q.speaker_conflict for q in quotes)
+    # without the full name in the story, `Uma` and `Thurman` are two speakers
+    quotes = attach_quotes([a, b], people[:2])
+    assert all(q.speaker_conflict for q in quotes)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import combinations
 
@@ -23,6 +23,8 @@ from storyline.stories.resolve import alias_index
 
 #: Share of the shorter quote's content words the longer one must hold to be the same quote.
 SAME_QUOTE = 0.5
+#: Cues whose speaker may only pass the words on: `according to X`, `X reports`.
+_RELAYS = ("according", "report")
 #: The same share when both quotes are attributed to the same speaker entity.
 SAME_QUOTE_SAME_SPEAKER = 0.34
 #: Share of the shorter direct quote's words two speakers' quotes must share to be one quote
@@ -53,6 +55,7 @@ def attach_quotes(docs: Sequence[Doc], entities: Sequence[Entity]) -> tuple[Quot
     quotes = [_with_speaker(q, owner, names) for d in docs for q in d.quotes if q.speech]
     words = [_content_words(q, texts[q.span.article_id]) for q in quotes]
     figures = _figures(quotes, docs)
+    same_person = _name_parts(entities)
     sets = DisjointSets(range(len(quotes)))
     for i, j in _sharing_pairs(words):
         if quotes[i].span.article_id != quotes[j].span.article_id and _same(
@@ -66,33 +69,54 @@ def attach_quotes(docs: Sequence[Doc], entities: Sequence[Entity]) -> tuple[Quot
     out = list(quotes)
     for group in (g for g in members.values() if len(g) > 1):
         gid = content_id(*sorted(_key(quotes[i].span) for i in group), prefix="q")
-        conflict = _speaker_conflict([(quotes[i], words[i]) for i in group])
+        conflict = _speaker_conflict([(quotes[i], words[i]) for i in group], same_person)
         for i in group:
             out[i] = replace(quotes[i], group=gid, speaker_conflict=conflict)
     return tuple(out)
 
 
-def _speaker_conflict(group: Sequence[tuple[Quote, set[str]]]) -> bool:
+def _speaker_conflict(
+    group: Sequence[tuple[Quote, set[str]]], same_person: Callable[[str, str], bool]
+) -> bool:
     """Tell whether outlets give one quote's words to different speakers.
 
     It takes two direct quotes from different articles with the same words (`SAME_WORDS` of
-    the shorter one's) and different speaker entities. Indirect quotes that say alike things
-    are often different people saying it (`the Pentagon said it posed no threat`, `U.S.
-    Pacific Command says ...`), and `according to` may name who relays the words (a paper
-    citing a police statement) rather than who said them.
+    the shorter one's) and speaker entities that cannot be one person. Indirect quotes that
+    say alike things are often different people saying it (`the Pentagon said it posed no
+    threat`, `U.S. Pacific Command says ...`); `according to` and `reports` may name who
+    relays the words (a paper citing a police statement, `the Associated Press reports`)
+    rather than who said them; and two parts of one name in the story (`Uma`, `Thurman`
+    beside `Uma Thurman`) may well be one person.
     """
     named = [
         (q, w)
         for q, w in group
-        if q.direct and q.speaker_entity and not (q.cue or "").lower().startswith("according")
+        if q.direct and q.speaker_entity and not (q.cue or "").lower().startswith(_RELAYS)
     ]
     for (a, wa), (b, wb) in combinations(named, 2):
         if a.span.article_id == b.span.article_id or a.speaker_entity == b.speaker_entity:
+            continue
+        if same_person(a.speaker_entity or "", b.speaker_entity or ""):
             continue
         shared = len(wa & wb)
         if shared >= MIN_SHARED and shared >= SAME_WORDS * min(len(wa), len(wb)):
             return True
     return False
+
+
+def _name_parts(entities: Sequence[Entity]) -> Callable[[str, str], bool]:
+    """Return a test of whether two entities may be one person: the words of one name are
+    part of the other's, or both are parts of one person's full name in the story."""
+    words = {e.id: frozenset(name_key(e.name).split()) for e in entities}
+    people = [words[e.id] for e in entities if e.type == "PERSON" and len(words[e.id]) > 1]
+
+    def same_person(a: str, b: str) -> bool:
+        wa, wb = words.get(a, frozenset()), words.get(b, frozenset())
+        if not wa or not wb:
+            return False
+        return wa <= wb or wb <= wa or any(wa | wb <= full for full in people)
+
+    return same_person
 
 
 def _sharing_pairs(words: Sequence[set[str]]) -> list[tuple[int, int]]:

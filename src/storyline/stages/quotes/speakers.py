@@ -94,7 +94,8 @@ def gender_of(p: Parse, mention: Mention) -> str | None:
 
 
 def resolve_pronoun(p: Parse, at: int, word: str) -> Mention | None:
-    """Resolve he/she/it to the nearest earlier named subject of a compatible kind."""
+    """Resolve he/she/it to the nearest earlier named subject of a compatible kind; a name
+    between quotation marks is someone the quoted speaker talks about, not the speaker."""
     if word in _MALE or word in _FEMALE:
         want_label, want_gender = "PERSON", ("m" if word in _MALE else "f")
     elif word in _ORG_PRONOUNS:
@@ -109,6 +110,7 @@ def resolve_pronoun(p: Parse, at: int, word: str) -> Mention | None:
         and m.span.end <= start
         and start - m.span.start <= PRONOUN_REACH
         and name_key(m.text)
+        and not p.in_quotes(m.span.start)  # `"Quentin came in my trailer," she says`
     ]
     compatible = [
         m for m in candidates if want_gender is None or gender_of(p, m) in {None, want_gender}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from storyline.model import Doc, Mention, Token
+from storyline.stages.quotes.marks import find_passages
 
 _EDGE_PUNCT = frozenset(",;:.!?-\u2013\u2014\"'\u201c\u201d\u2018\u2019()[] \n\t")
 
@@ -23,10 +24,18 @@ class Parse:
         self._starts = [t.start for t in self.toks]
         # PERSON mentions with the lemmas of their titles, built when a speaker needs them.
         self.titles: list[tuple[Mention, frozenset[str]]] | None = None
+        self._quoted: list[tuple[int, int]] | None = None  # quoted pieces, found when asked
         self.mention_at: dict[int, Mention] = {}
         for m in doc.mentions:
             for i in doc.token_range(m.span.start, m.span.end):
                 self.mention_at[i] = m
+
+    def in_quotes(self, offset: int) -> bool:
+        """Tell whether a character offset lies between quotation marks."""
+        if self._quoted is None:
+            self._quoted = sorted(part for q in find_passages(self.text) for part in q.parts)
+        i = bisect_right(self._quoted, (offset, len(self.text))) - 1
+        return i >= 0 and self._quoted[i][0] <= offset < self._quoted[i][1]
 
     def word(self, i: int) -> str:
         """Return the text of token `i`."""
