@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.model import (
     Actor,
     CopyLink,
@@ -130,3 +132,11 @@ def test_no_events_no_five_w1h() -> None:
     doc = Doc(article=make_article("Nothing happened here at all."))
     assert reconcile_events([doc], [], {}) == ()
     assert five_w1h((), [doc]) is None
+
+
+@pytest.mark.model
+def test_when_nobody_acts_what_says_whom_it_happened_to(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("At least seven people were killed in Croydon on Wednesday morning.")
+    five = five_w1h(reconcile_events([doc], [], {}), [doc])
+    assert five is not None and five.what is not None
+    assert five.what.text == "At least seven people were killed"

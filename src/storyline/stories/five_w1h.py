@@ -116,7 +116,8 @@ def _who(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
 
 
 def _what(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
-    """Return the action with its object when the object follows it in the sentence."""
+    """Return the action with its object when the object follows it in the sentence, or
+    with whom it happened to when nobody acts (`At least seven people were killed`)."""
     span = event.action_span
     sentence = event.evidence[0].span
     target = event.target
@@ -124,6 +125,14 @@ def _what(doc: Doc, kids: list[list[int]], event: Event) -> Span | None:
         gap = doc.article.text[span.end : target.span.start]
         if len(gap) <= 40 and "," not in gap:
             return Span(span.article_id, span.start, target.span.end)
+    if (
+        event.actor is None
+        and target is not None
+        and sentence.start <= target.span.end <= span.start
+    ):
+        gap = doc.article.text[target.span.end : span.start]
+        if len(gap) <= 40 and "," not in gap:
+            return Span(span.article_id, target.span.start, span.end)
     return span
 
 
