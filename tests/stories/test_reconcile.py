@@ -306,3 +306,16 @@ def test_a_figure_restated_in_brackets_is_no_rival_value() -> None:
                    (fig(1.52e6, unit="USD", counts=None),))])  # fmt: skip
     [fact] = reconcile([c, b], {}, embedder=bag_of_words)
     assert fact.status == "conflicting"
+
+
+def test_two_clauses_shown_as_one_sentence_are_one_fact() -> None:
+    # "when it swung sideways" is a claim of its own, shown as its whole sentence
+    text = "The ship was travelling north when it swung sideways in the canal."
+    doc = doc_with(text, [(text, ("ship", "travel", "north"), ())])
+    [travel] = doc.claims
+    swing = replace(travel, id="c-swing", predicate="swing", keywords=("swing", "canal"))
+    doc = doc.with_(claims=(travel, swing))
+    [fact] = reconcile([doc], {}, embedder=bag_of_words)
+    assert fact.text == text and fact.status == "single-source"
+    assert set(fact.claim_ids) == {travel.id, "c-swing"}
+    assert [e.text for e in fact.evidence] == [text]

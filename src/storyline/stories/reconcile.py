@@ -21,6 +21,7 @@ from storyline.model import (
     Fact,
     FactStatus,
     Figure,
+    Span,
     Variant,
     content_id,
 )
@@ -91,7 +92,35 @@ def reconcile(
         return score >= MATCH_THRESHOLD
 
     facts = [_fact(members, copies, published, texts, rival) for members in groups]
-    return tuple(sorted(facts, key=_importance))
+    return tuple(sorted(_one_per_statement(facts), key=_importance))
+
+
+def _one_per_statement(facts: Sequence[Fact]) -> list[Fact]:
+    """Join facts that state the same words from the same sentences.
+
+    A sentence gives a claim per clause, and a clause whose subject is a pronoun is shown as
+    its whole sentence (`fact_text`): "The ship was travelling north when it swung sideways"
+    would be listed twice. Facts with conflicts stay as they are.
+    """
+    first: dict[tuple[str, tuple[Span, ...]], int] = {}
+    out: list[Fact] = []
+    for fact in facts:
+        key = (fact.text, tuple(e.span for e in fact.evidence))
+        at = first.get(key)
+        if at is None or fact.conflicts or out[at].conflicts:
+            first.setdefault(key, len(out))
+            out.append(fact)
+            continue
+        kept = out[at]
+        claim_ids = (*kept.claim_ids, *(c for c in fact.claim_ids if c not in kept.claim_ids))
+        out[at] = replace(
+            kept,
+            id=content_id(*sorted(claim_ids), prefix="f"),
+            claim_ids=claim_ids,
+            date=kept.date or fact.date,
+            attributions=tuple(sorted({*kept.attributions, *fact.attributions})),
+        )
+    return out
 
 
 def _importance(fact: Fact) -> tuple[int, int, bool, str]:
