@@ -319,3 +319,25 @@ def test_two_clauses_shown_as_one_sentence_are_one_fact() -> None:
     assert fact.text == text and fact.status == "single-source"
     assert set(fact.claim_ids) == {travel.id, "c-swing"}
     assert [e.text for e in fact.evidence] == [text]
+
+
+def test_a_sentence_an_article_repeats_is_one_fact_with_both_places() -> None:
+    line = "Musk said the rocket will blast off at the end of the month."
+    text = f"{line} Other news followed here. {line}"
+    art = make_article(text)
+    second = text.rindex(line)
+    claims = tuple(
+        Claim(
+            f"c{start}",
+            Span(art.id, start, start + len(line)),
+            line,
+            (),
+            "say",
+            ("musk", "rocket", "blast"),
+            (),
+        )
+        for start in (0, second)
+    )
+    [fact] = reconcile([Doc(article=art, claims=claims)], {}, embedder=bag_of_words)
+    assert [e.span.start for e in fact.evidence] == [0, second]
+    assert fact.status == "single-source" and fact.independent_sources == 1

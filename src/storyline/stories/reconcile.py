@@ -21,7 +21,6 @@ from storyline.model import (
     Fact,
     FactStatus,
     Figure,
-    Span,
     Variant,
     content_id,
 )
@@ -96,16 +95,17 @@ def reconcile(
 
 
 def _one_per_statement(facts: Sequence[Fact]) -> list[Fact]:
-    """Join facts that state the same words from the same sentences.
+    """Join facts that show the same words from the same articles.
 
     A sentence gives a claim per clause, and a clause whose subject is a pronoun is shown as
     its whole sentence (`fact_text`): "The ship was travelling north when it swung sideways"
-    would be listed twice. Facts with conflicts stay as they are.
+    would be listed twice. An article that repeats a paragraph (a live page, a teaser above
+    the story) would list its sentence twice too. Facts with conflicts stay as they are.
     """
-    first: dict[tuple[str, tuple[Span, ...]], int] = {}
+    first: dict[tuple[str, tuple[str, ...]], int] = {}
     out: list[Fact] = []
     for fact in facts:
-        key = (fact.text, tuple(e.span for e in fact.evidence))
+        key = (fact.text, fact.article_ids)
         at = first.get(key)
         if at is None or fact.conflicts or out[at].conflicts:
             first.setdefault(key, len(out))
@@ -113,10 +113,12 @@ def _one_per_statement(facts: Sequence[Fact]) -> list[Fact]:
             continue
         kept = out[at]
         claim_ids = (*kept.claim_ids, *(c for c in fact.claim_ids if c not in kept.claim_ids))
+        evidence = {e.span: e for e in (*kept.evidence, *fact.evidence)}
         out[at] = replace(
             kept,
             id=content_id(*sorted(claim_ids), prefix="f"),
             claim_ids=claim_ids,
+            evidence=tuple(evidence[span] for span in sorted(evidence)),
             date=kept.date or fact.date,
             attributions=tuple(sorted({*kept.attributions, *fact.attributions})),
         )
