@@ -349,3 +349,16 @@ def test_the_second_part_of_a_hyphenated_given_name_is_nobody_s_surname() -> Non
     ents = {e.name: e for e in resolve_entities([doc])}
     assert len(ents["UN"].mentions) == 2
     assert ents["UN"].type == "ORG"
+
+
+def test_a_first_name_joins_a_full_name_whose_surname_the_tagger_took_for_a_company() -> None:
+    # `Tarantino` tagged ORG three times tips the vote of `Quentin Tarantino` once it has
+    # folded in; it is still the person the lone first name `Quentin` refers to
+    a = doc_with_mentions(
+        ("Quentin Tarantino", "PERSON"), ("Tarantino", "ORG"), ("Tarantino", "ORG")
+    )
+    b = doc_with_mentions(("Tarantino", "ORG"), ("Tarantino", "PERSON"), ("Quentin", "PERSON"))
+    ents = {e.name: e for e in resolve_entities([a, b])}
+    assert set(ents) == {"Quentin Tarantino"}
+    assert ents["Quentin Tarantino"].type == "PERSON"
+    assert set(ents["Quentin Tarantino"].aliases) == {"Quentin", "Tarantino"}

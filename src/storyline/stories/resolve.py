@@ -286,7 +286,9 @@ class _Links:
                 ends[name_skeleton(k)[-1]].add(k.split()[-1])
         by_first: dict[str, set[str]] = defaultdict(set)
         for k in self.groups:
-            if " " in k and self.vote(k) == "PERSON":
+            # a full name that took in a surname is a person, though the surname's mentions
+            # may have tipped its vote (`Tarantino` tagged as an organisation)
+            if " " in k and (self.vote(k) == "PERSON" or self.find(k) in self.people):
                 by_first[name_skeleton(k)[0]].add(k)
         for key in [k for k in self.groups if " " not in k]:
             if self.find(key) != key or len(self.members[key]) > 1:
