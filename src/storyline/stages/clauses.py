@@ -188,7 +188,7 @@ def subordinate_clauses(doc: Doc, span: Span, kids: list[list[int]]) -> list[Cla
             words = {doc.tokens[m].lemma.lower() for m in marks}
             has_subject = any(doc.tokens[m].dep in _SUBJECTS for m in kids[k])
             if not (has_subject and words) or words - ASSERTING_MARKS:
-                continue  # "if the ship is freed", "before it sank", "as he left" without a subject
+                continue  # "if the ship is freed", "before it sank", "after being refloated"
             toks = (subtree(kids, k) - set(marks)) & inside
             out.append(_clause(doc, kids, k, toks, None, parent.hedged, parent.attribution))
     return out
