@@ -380,6 +380,13 @@ REMOVED_LINES = [
         "footer",
     ),
     ("Sign Up You agree to receive occasional updates and special offers from us.", "newsletter"),
+    # a picture agency's credit run into the caption of its photo
+    ("Reuters Chicago Cubs fans were able to celebrate their 108-year wait", "image-caption"),
+    ("GETTY Bitcoin has fallen to its lowest point since November", "image-caption"),
+    (
+        "Getty Images Massa sits down whilst the race was suspended due to heavy rain",
+        "image-caption",
+    ),
     ("View all Example Times newsletters.", "newsletter"),
 ]
 
@@ -401,6 +408,9 @@ KEPT_LINES = [
     "Twitter said it would review the policy.",
     "Getty Images declined to comment.",
     "Reuters reported the figure on Tuesday.",
+    "Reuters Institute research found that trust in news fell again this year.",
+    "AFP Chief Executive Fabrice Fries said the agreement was fair.",
+    "EPA Administrator Scott Pruitt announced the rule on Tuesday.",
     "Credit, however, goes to the volunteers.",
     "Credit card spending rose 3% in March.",
     "Residents can leave a comment on the plan until May.",

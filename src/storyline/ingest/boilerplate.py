@@ -113,6 +113,17 @@ _AGENCY = _rx(
     r"supplied|file|pool|bbc",
 )
 
+#: A caption line that opens with the picture agency's name (`Reuters North Korean leader Kim
+#: Jong Un celebrates ...`, `GETTY Bitcoin has lost ...`): a photo page's credit run into its
+#: caption. Only agencies whose name never opens a sentence of news about them this way; `EPA`
+#: and `PA` also name an agency and a news agency that do (`EPA Administrator Scott Pruitt`).
+_CREDITED_CAPTION = re.compile(
+    r"(?:Reuters|REUTERS|GETTY|Getty Images|GETTY IMAGES|AFP|AFP/Getty Images)\s+"
+    # ... but not the agency's own units and staff (`Reuters Institute research found ...`)
+    r"(?!(?:Institute|Breakingviews|Foundation|Eikon|News|Television|TV|Chief|Editor|Editors"
+    r"|Correspondent|Reporter|Reporters|Staff|Bureau|Images\b|Photographer)\b)"
+    r"(?P<rest>[A-Z\u201c\"'][^\n]{2,400})"
+)
 _IMAGE_CREDIT = _rx(
     r"\(?(?:(?:photo(?:graph)?|image|picture|video|header image|featured image)\s+"
     r"(?:credits?|source|courtesy)|credits?|courtesy)\s*:\s*[^()\[\]]{1,150}\)?",
@@ -317,6 +328,9 @@ def _classify_whole(text: str) -> str | None:
     caption = _caption_reason(text)
     if caption is not None:
         return caption
+    credited = _CREDITED_CAPTION.fullmatch(text)
+    if credited is not None and len(credited["rest"].split()) <= 40:
+        return "image-caption"
     inline = _RELATED_INLINE.fullmatch(text)
     if inline is not None and _is_headline(inline["title"]):
         return "related-posts"
