@@ -329,8 +329,9 @@ def _subject_is_negative(doc: Doc, kids: list[list[int]], top: int) -> bool:
     size" does not deny the ranging."""
     for k in kids[top]:
         if doc.tokens[k].dep in _SUBJECTS:
-            inner = [j for j in subtree(kids, k) if j != k and doc.tokens[j].dep in _INNER]
-            own = subtree(kids, k) - set().union(*(subtree(kids, j) for j in inner))
+            phrase = subtree(kids, k)
+            inner = [j for j in phrase if j != k and doc.tokens[j].dep in _INNER]
+            own = phrase - set().union(*(subtree(kids, j) for j in inner))
             return any(_negator(doc, i) for i in own)
     return False
 
