@@ -170,3 +170,18 @@ def test_a_headline_without_its_auxiliary_is_a_claim_and_a_caption_a_fragment(an
     )
     assert [c.predicate for c in doc.claims] == ["kill"]
     assert [s.reason for s in doc.skipped] == ["fragment", "fragment"]
+
+
+def test_a_sentence_naming_nothing_is_a_claim_only_when_it_reports_an_event(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "Crowds on the bank cheered as the ship moved.\n"
+        "Tugboats were sent to push the hull back into the channel.\n"
+        "The lesson is that efficiency and resilience are different things.\n"
+        "She survived the attack on the convoy.\n"
+        "None of this is free for the shipping companies."
+    )
+    text = doc.article.text
+    claimed = {text[c.span.start : c.span.end].split()[0] for c in doc.claims}
+    assert claimed == {"Crowds", "Tugboats"}
+    skipped = [(text[s.span.start : s.span.end].split()[0], s.reason) for s in doc.skipped]
+    assert skipped == [("The", "no-content"), ("She", "no-content"), ("None", "no-content")]

@@ -31,6 +31,14 @@ _STOP_LEMMAS = frozenset({
     "other", "such", "even", "still", "now", "there", "here", "when", "where", "accord", "tell",
     "which", "who", "what", "-PRON-", "as", "well", "however", "already",
 })  # fmt: skip
+#: Verbs of state: a sentence that names nothing and only says how things are ("The lesson is
+#: ...", "None of this is free") is comment, not a checkable event.
+STATIVE_VERBS = frozenset({"be", "have", "seem", "become", "remain", "look", "appear", "sound",
+                           "feel", "get", "do", "know"})  # fmt: skip
+#: Subjects that do not say who acted, so a sentence that names nothing else cannot be checked.
+_VAGUE_SUBJECTS = frozenset({"you", "these", "those", "everyone", "someone", "nobody",
+                             "none", "one", "some", "many", "all", "who", "which", "him",
+                             "her", "them"})  # fmt: skip
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
 _PRONOUNS = frozenset({"it", "he", "she", "they", "this", "that", "we", "i", "you", "there"})
@@ -128,16 +136,32 @@ def _subject_word(doc: Doc, toks: list[Token]) -> str:
 
 
 def _claims_in(doc: Doc, span: Span, kids: list[list[int]]) -> Iterable[Claim]:
-    """Yield one claim per clause, when the sentence names, measures or dates something."""
+    """Yield one claim per clause.
+
+    A sentence that names, measures or dates something gives a claim per clause; one that
+    does none of these only for clauses that report an event of their own subject
+    (`Convoys left from both ends of the canal`), not comment (`The lesson is ...`) or a
+    pronoun's deed (`She survived the attack`), whose actor only the context tells.
+    """
     anchors = [m.span for m in doc.mentions] + [f.span for f in doc.figures]
     anchors += [t.span for t in doc.times]
-    if not any(span.start <= a.start < span.end for a in anchors):
-        return
+    anchored = any(span.start <= a.start < span.end for a in anchors)
     speaker = _quote_speaker(doc, span)
     for clause in clauses_of(doc, span, kids) + subordinate_clauses(doc, span, kids):
+        if not anchored and not _eventive(doc, clause):
+            continue
         claim = _claim(doc, span, clause, speaker)
         if claim is not None:
             yield claim
+
+
+def _eventive(doc: Doc, clause: Clause) -> bool:
+    """Tell whether a clause reports an event: a verb of action with a subject naming who."""
+    verb = doc.tokens[clause.predicate]
+    if verb.pos != "VERB" or verb.lemma.lower() in STATIVE_VERBS:
+        return False
+    subject = (clause.subject or "").lower()
+    return bool(subject) and subject not in _PRONOUNS | _FIRST_PERSON | _VAGUE_SUBJECTS
 
 
 def _claim(doc: Doc, span: Span, clause: Clause, quoted_by: str | None) -> Claim | None:
