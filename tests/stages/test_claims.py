@@ -135,6 +135,12 @@ def test_a_negation_with_a_typographic_apostrophe_counts(analyse) -> None:  # ty
             "the Moon to Jupiter. No one in Paris was hurt in the blast.",
             {"range": False, "hurt": True},
         ),
+        # a cry of `No, no!` is no negation; `no` before a noun is
+        (
+            'Her husband in Chicago screamed "No, no, no" and ran to the car. '
+            "No shots were fired at the car.",
+            {"scream": False, "run": False, "fire": True},
+        ),
     ],
 )
 def test_which_claims_a_negating_word_denies(analyse, text: str, expected: dict[str, bool]) -> None:  # type: ignore[no-untyped-def]

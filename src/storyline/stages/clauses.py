@@ -338,13 +338,13 @@ def _subject_is_negative(doc: Doc, kids: list[list[int]], top: int) -> bool:
 
 def _negator(doc: Doc, k: int) -> bool:
     """Tell whether token `k` is a negating word: `no one`, `never`, but not the `No.` of a
-    rank or a number (`No. 1 Duke lost`, `No 10 said`)."""
+    rank or a number (`No. 1 Duke lost`, `No 10 said`) nor a cry (`screamed, "No, no!"`)."""
     lemma = doc.tokens[k].lemma.lower()
     if lemma != "no" or k + 1 == len(doc.tokens):
         return lemma in _NEGATORS
     nxt = doc.tokens[k + 1]
     word = doc.article.text[nxt.start : nxt.end]
-    return not (word == "." or word[:1].isdigit())
+    return not (word in {".", ",", "!"} or word[:1].isdigit() or doc.tokens[k].pos == "INTJ")
 
 
 def _aux_modality(doc: Doc, kids: list[list[int]], top: int) -> str | None:
