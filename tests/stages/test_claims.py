@@ -15,7 +15,8 @@ TEXT = (
     "Keep checking back for more Ever Given news. "
     "Why does this keep happening in Egypt? "
     "I think the Egyptian government acted too slowly. "
-    "Suez Canal blocked, Ever Given news, Ever Given stuck, Suez Canal latest."
+    "Suez Canal blocked, Ever Given news, Ever Given stuck, Suez Canal latest.\n"
+    "[What did the Suez Canal Authority say about the Ever Given?]"
 )
 
 
@@ -84,6 +85,7 @@ def test_hedge(doc) -> None:  # type: ignore[no-untyped-def]
     [
         ("Keep checking back", "call-to-action"),
         ("Why does this", "question"),
+        ("[What did", "question"),
         ("I think", "opinion"),
         ("Suez Canal blocked,", "keyword-list"),
     ],

@@ -86,7 +86,7 @@ def skip_reason(doc: Doc, span: Span) -> str | None:
     """Return why a sentence holds no checkable claim, or None when it may hold one."""
     sentence = doc.article.text[span.start : span.end]
     words = sentence.split()
-    if sentence.rstrip("\"”' ").endswith("?"):
+    if sentence.rstrip("\"\u201d\u2019' )]").endswith("?"):  # also "[What are the Panama Papers?]"
         return "question"
     indices = list(doc.token_range(span.start, span.end))
     toks = [doc.tokens[i] for i in indices]
