@@ -388,6 +388,16 @@ REMOVED_LINES = [
         "image-caption",
     ),
     ("View all Example Times newsletters.", "newsletter"),
+    # captions that say so without a colon, and slides of a photo gallery
+    (
+        "Image copyright Getty Images Image caption The tram derailed near an underpass",
+        "image-caption",
+    ),
+    ("AP:Associated Press A dad cradles his young daughter in Nice", "image-caption"),
+    ("Carl Edwards Jr celebrates the Cubs' World Series victory (Getty)", "image-caption"),
+    ("Timberlake performs during the halftime show. (Patrick Smith/Getty Images)", "image-caption"),
+    ("AP 8 of 41 Skip in Skip x Embed x Share CLOSE WHAT YOU NEED TO KNOW", "image-caption"),
+    ("Hide Caption 18 of 25 Photos: Bastille Day terror in Nice", "image-caption"),
 ]
 
 
@@ -400,6 +410,9 @@ def test_single_line_is_removed(line: str, reason: str) -> None:
 
 KEPT_LINES = [
     "Photo editors said the image was fake.",
+    "Quarterback T.J. Yates was 7 of 16 for 83 yards and a touchdown.",
+    "9/11 changed everything for the city and its people.",
+    "The agency's figures were published on Monday (AP).",
     "Shares in Evergreen fell 4% on Wednesday.",
     "The post got 1,200 views before it was deleted, police said.",
     "Views differ on whether the plan will work.",
@@ -486,3 +499,20 @@ def test_nothing_vanishes_silently(text: str) -> None:
     gone = Counter(removal.text for removal in removed)
     assert kept + gone == Counter(line.strip() for line in input_lines if line.strip())
     assert {removal.reason for removal in removed} <= set(REASONS)
+
+
+def test_numbered_slides_of_one_gallery_are_removed_and_a_thread_of_posts_kept() -> None:
+    text = (
+        "12/34 19 November 2017 Grigor Dimitrov reacts to winning the final\n"
+        "The council met on Monday to discuss the budget for next year.\n"
+        "13/34 18 November 2017 Theresa May chats with a resident in London\n"
+        "1/2 Today we handed 21 of the girls to the government authorities.\n"
+        "2/2 They are now in the care of the health ministry."
+    )
+    cleaned, removed = strip_boilerplate(text)
+    assert [r.reason for r in removed] == ["image-caption", "image-caption"]
+    assert cleaned.splitlines() == [
+        "The council met on Monday to discuss the budget for next year.",
+        "1/2 Today we handed 21 of the girls to the government authorities.",
+        "2/2 They are now in the care of the health ministry.",
+    ]

@@ -124,6 +124,28 @@ _CREDITED_CAPTION = re.compile(
     r"|Correspondent|Reporter|Reporters|Staff|Bureau|Images\b|Photographer)\b)"
     r"(?P<rest>[A-Z\u201c\"'][^\n]{2,400})"
 )
+#: Captions that say they are captions without a colon: the BBC's `Image copyright Getty
+#: Images Image caption ...`, the `AP:Associated Press ...` of picture pages, and a line that
+#: ends with its picture agency in brackets (`Carl Edwards Jr celebrates ... (Getty)`).
+_LABELLED_CAPTION = re.compile(
+    r"(?:Image copyright .{1,60}? )?Image caption [A-Z\u201c\"'].{2,400}"
+    r"|(?:AP|Getty Images|Reuters|AFP):(?:Associated Press|Getty Images|Reuters|AFP) \S.{2,400}"
+    r"|[A-Z].{10,400} \((?:[^()]{0,40}/)?(?:Getty(?: Images)?|AP(?: Photo)?|Reuters|AFP"
+    r"|PA(?: Wire)?|EPA|Rex(?: Features)?|Shutterstock)(?:/[^()]{0,40})?\)"
+)
+#: A slide of a photo gallery: its counter, then the caption (`12/34 19 November 2017 Grigor
+#: Dimitrov reacts ...`, `1 of 26 Full Screen Autoplay Close Skip Ad`, `Hide Caption 18 of
+#: 25 Photos: ...`). Galleries have five slides or more; `1/2` and `4/4` number a thread of
+#: posts, whose words are the poster's.
+_GALLERY_SLIDE = re.compile(
+    r"(?:\S+(?: \S+){0,2} )?\d{1,3} of \d{1,3} (?:Full Screen|Skip|Photos?|Images?|Embed)\b.{0,600}"
+    r"|(?:Hide|Show) Caption \d{1,3} of \d{1,3}\b.{0,600}"
+)
+#: The same with a bare `12/34` counter, which only counts when two lines of the page number
+#: slides of one gallery of five or more (so `9/11 changed everything` stays, as do `1/2`
+#: and `4/4` numbering a thread of posts, whose words are the poster's).
+_NUMBERED_SLIDE = re.compile(r"(?P<slide>\d{1,3})/(?P<slides>\d{1,3}) \S.{2,600}")
+_MIN_SLIDES = 5
 _IMAGE_CREDIT = _rx(
     r"\(?(?:(?:photo(?:graph)?|image|picture|video|header image|featured image)\s+"
     r"(?:credits?|source|courtesy)|credits?|courtesy)\s*:\s*[^()\[\]]{1,150}\)?",
@@ -292,6 +314,8 @@ def strip_boilerplate(text: str) -> tuple[str, tuple[Removal, ...]]:
 def _line_reasons(lines: Sequence[str]) -> list[str | None]:
     """Return the removal reason of each line, or None for lines to keep."""
     reasons: list[str | None] = [None] * len(lines)
+    for i in _numbered_slides(lines):
+        reasons[i] = "image-caption"
     for i, line in enumerate(lines):
         if reasons[i] is not None or not line.strip():
             continue
@@ -330,6 +354,8 @@ def _classify_whole(text: str) -> str | None:
         return caption
     credited = _CREDITED_CAPTION.fullmatch(text)
     if credited is not None and len(credited["rest"].split()) <= 40:
+        return "image-caption"
+    if _LABELLED_CAPTION.fullmatch(text) or _GALLERY_SLIDE.fullmatch(text):
         return "image-caption"
     inline = _RELATED_INLINE.fullmatch(text)
     if inline is not None and _is_headline(inline["title"]):
@@ -373,6 +399,19 @@ def _is_credit(text: str) -> bool:
     return any(agencies) and all(
         a or _NAME.fullmatch(p) for a, p in zip(agencies, parts, strict=True)
     )
+
+
+def _numbered_slides(lines: Sequence[str]) -> list[int]:
+    """Return the indexes of lines that are numbered slides of one gallery (`_NUMBERED_SLIDE`)."""
+    galleries: dict[int, dict[int, int]] = {}
+    for i, line in enumerate(lines):
+        match = _NUMBERED_SLIDE.fullmatch(_normalise(line))
+        if match is None:
+            continue
+        slide, slides = int(match["slide"]), int(match["slides"])
+        if slides >= _MIN_SLIDES and 1 <= slide <= slides:
+            galleries.setdefault(slides, {}).setdefault(slide, i)
+    return sorted(i for found in galleries.values() if len(found) >= 2 for i in found.values())
 
 
 def _caption_reason(text: str) -> str | None:
