@@ -239,6 +239,13 @@ REGISTRY: dict[str, EvalSpec] = {
         ),
         same_run=(("every pair 'same'", "baseline_all_same"),),
     ),
+    "fact_pairs": EvalSpec(
+        module="evals.fact_pairs",
+        subpath="clustering/giveme5w1h-news_cluster",
+        title="Fact grouping: sentences of one fact that state the same thing (giveme5w1h)",
+        columns=("precision", "same_kept", "labelled_found", "grouped_pairs", "grouped_labelled"),
+        same_run=(("development events", "dev"),),
+    ),
     "stance_fnc1": EvalSpec(
         module="evals.stance",
         subpath="stance/fnc1",

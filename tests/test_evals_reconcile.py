@@ -306,3 +306,34 @@ def test_the_ecbplus_conflict_listing_reports_a_missing_dataset(tmp_path: Path) 
     from evals import conflicts_ecbplus
 
     assert conflicts_ecbplus.main(["--data", str(tmp_path / "none")]) == 2
+
+
+def test_fact_pairs_scores_labelled_pairs_the_code_still_groups(tmp_path: Path) -> None:
+    from evals.fact_pairs import Labelled, grouping, read_labels, score, sentence_hash
+    from storyline.model import Story
+
+    def ev(article: str, text: str) -> Evidence:
+        return Evidence(Span(article, 0, len(text)), text)
+
+    said = (ev("a", "Ships  wait."), ev("b", "Ships wait here."), ev("c", "Fans cheer."))
+    two = Fact("f1", "x", "corroborated", ("a", "b", "c"), 3, said)
+    one = Fact("f2", "y", "single-source", ("d",), 1, (ev("d", "Boats left."),))
+    files = {"a": "a.json", "b": "b.json", "c": "c.json", "d": "d.json"}
+    found = grouping([Story("s", "t", ("a", "b", "c", "d"), facts=(two, one))], files)
+    key = {name: (f"{name}.json", sentence_hash(text)) for name, text in
+           (("a", "Ships wait."), ("b", "Ships wait here."), ("c", "Fans cheer."),
+            ("d", "Boats left."))}  # fmt: skip
+    labels = [
+        Labelled(key["a"], key["b"], "SAME"),  # grouped, and the same: counts for precision
+        Labelled(key["a"], key["c"], "DIFFERENT"),  # grouped, yet different: a false merge
+        Labelled(key["b"], key["d"], "SAME"),  # the same, but no longer grouped: not kept
+        Labelled(key["a"], ("gone.json", "0" * 16), "SAME"),  # a sentence no fact holds
+        Labelled(key["b"], key["c"], "UNCLEAR"),  # found, but left out of precision
+    ]
+    assert key["a"][1] == sentence_hash("Ships wait.")  # whitespace does not change the key
+    assert score(labels, found) == {
+        "precision": 0.5, "same_kept": 0.5, "labelled_found": 4, "labelled": 5,
+    }  # fmt: skip
+    table = tmp_path / "pairs.tsv"
+    table.write_text("# comment\na.json\t1\tb.json\t2\tSAME\n", encoding="utf-8")
+    assert read_labels(table) == [Labelled(("a.json", "1"), ("b.json", "2"), "SAME")]
