@@ -398,6 +398,10 @@ REMOVED_LINES = [
     ("Timberlake performs during the halftime show. (Patrick Smith/Getty Images)", "image-caption"),
     ("AP 8 of 41 Skip in Skip x Embed x Share CLOSE WHAT YOU NEED TO KNOW", "image-caption"),
     ("Hide Caption 18 of 25 Photos: Bastille Day terror in Nice", "image-caption"),
+    (
+        "Facebook Twitter Pinterest A fan reacts after the Cubs won. Photograph: Charlie Riedel/AP",
+        "image-caption",
+    ),
 ]
 
 
@@ -412,6 +416,7 @@ KEPT_LINES = [
     "Photo editors said the image was fake.",
     "Quarterback T.J. Yates was 7 of 16 for 83 yards and a touchdown.",
     "9/11 changed everything for the city and its people.",
+    "Photos: North Korea launches rocket The rocket blasted off at 9 a.m. Hide Caption 1 of 8",
     "The agency's figures were published on Monday (AP).",
     "Shares in Evergreen fell 4% on Wednesday.",
     "The post got 1,200 views before it was deleted, police said.",

@@ -133,13 +133,15 @@ _LABELLED_CAPTION = re.compile(
     r"|[A-Z].{10,400} \((?:[^()]{0,40}/)?(?:Getty(?: Images)?|AP(?: Photo)?|Reuters|AFP"
     r"|PA(?: Wire)?|EPA|Rex(?: Features)?|Shutterstock)(?:/[^()]{0,40})?\)"
 )
-#: A slide of a photo gallery: its counter, then the caption (`12/34 19 November 2017 Grigor
-#: Dimitrov reacts ...`, `1 of 26 Full Screen Autoplay Close Skip Ad`, `Hide Caption 18 of
-#: 25 Photos: ...`). Galleries have five slides or more; `1/2` and `4/4` number a thread of
-#: posts, whose words are the poster's.
+#: A slide of a photo gallery inside an article (`1 of 26 Full Screen Autoplay Close Skip Ad`,
+#: `Hide Caption 18 of 25 Photos: ...`), and a photo with its share buttons (`Facebook Twitter
+#: Pinterest A fan reacts ... Photograph: Charlie Riedel/AP`). A page that is all gallery
+#: (`Photos: North Korea launches rocket <caption> Hide Caption 3 of 8`, slide after slide)
+#: keeps its captions: they are its text.
 _GALLERY_SLIDE = re.compile(
     r"(?:\S+(?: \S+){0,2} )?\d{1,3} of \d{1,3} (?:Full Screen|Skip|Photos?|Images?|Embed)\b.{0,600}"
     r"|(?:Hide|Show) Caption \d{1,3} of \d{1,3}\b.{0,600}"
+    r"|(?:Facebook Twitter Pinterest|Facebook Twitter) .{2,600}\bPhotograph: .{2,120}"
 )
 #: The same with a bare `12/34` counter, which only counts when two lines of the page number
 #: slides of one gallery of five or more (so `9/11 changed everything` stays, as do `1/2`
