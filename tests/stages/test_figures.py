@@ -22,6 +22,8 @@ def test_parse_number(text: str, value: float | None) -> None:
         ("Trade worth $9.6 billion is held up each day.", "$9.6 billion", 9.6e9, "USD", None, None),
         ("The ship is 400 metres long.", "400 metres", 400, "m", None, None),
         ("Tugs pulled the 400-metre ship free.", "400-metre", 400, "m", "ship", None),
+        # a yard is a unit, so a 48-yard run and a 48-yard field goal count different things
+        ("Blue had a 48-yard run in the second quarter.", "48-yard", 48, "yd", "run", None),
         # The tagger splits a hyphenated number in three; it is one figure, not 20 and 1.
         ("Twenty-one schoolgirls have been freed.", "Twenty-one", 21, None, "schoolgirl", None),
         ("Police said forty-two people were hurt.", "forty-two", 42, None, "people", None),

@@ -35,6 +35,7 @@ _UNITS = {
     "per": "%",
     "foot": "ft",
     "feet": "ft",
+    "yard": "yd",
     "kilogram": "kg",
     "kg": "kg",
 }
