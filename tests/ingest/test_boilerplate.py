@@ -418,6 +418,7 @@ KEPT_LINES = [
     "9/11 changed everything for the city and its people.",
     "Photos: North Korea launches rocket The rocket blasted off at 9 a.m. Hide Caption 1 of 8",
     "The agency's figures were published on Monday (AP).",
+    "The storm killed 12 people, officials said. (Reuters)",
     "Shares in Evergreen fell 4% on Wednesday.",
     "The post got 1,200 views before it was deleted, police said.",
     "Views differ on whether the plan will work.",

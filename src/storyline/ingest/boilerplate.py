@@ -124,14 +124,22 @@ _CREDITED_CAPTION = re.compile(
     r"|Correspondent|Reporter|Reporters|Staff|Bureau|Images\b|Photographer)\b)"
     r"(?P<rest>[A-Z\u201c\"'][^\n]{2,400})"
 )
+_PICTURE_AGENCY = (
+    r"(?:Getty(?: Images)?|AP(?: Photo)?|Reuters|AFP|PA(?: Wire)?|EPA|Rex(?: Features)?"
+    r"|Shutterstock)"
+)
 #: Captions that say they are captions without a colon: the BBC's `Image copyright Getty
 #: Images Image caption ...`, the `AP:Associated Press ...` of picture pages, and a line that
-#: ends with its picture agency in brackets (`Carl Edwards Jr celebrates ... (Getty)`).
+#: ends with its picture credit in brackets: the agency alone after words with no final stop
+#: (`Carl Edwards Jr celebrates ... (Getty)`), or a photographer and agency (`... the
+#: halftime show. (Patrick Smith/Getty Images)`). A paragraph of news that ends `... said.
+#: (Reuters)` is kept.
 _LABELLED_CAPTION = re.compile(
     r"(?:Image copyright .{1,60}? )?Image caption [A-Z\u201c\"'].{2,400}"
     r"|(?:AP|Getty Images|Reuters|AFP):(?:Associated Press|Getty Images|Reuters|AFP) \S.{2,400}"
-    r"|[A-Z].{10,400} \((?:[^()]{0,40}/)?(?:Getty(?: Images)?|AP(?: Photo)?|Reuters|AFP"
-    r"|PA(?: Wire)?|EPA|Rex(?: Features)?|Shutterstock)(?:/[^()]{0,40})?\)"
+    rf"|[A-Z].{{10,400}}[^.!?\"\u201d ] \({_PICTURE_AGENCY}\)"
+    rf"|[A-Z].{{10,400}} \((?:[^()/]{{1,40}}/)+{_PICTURE_AGENCY}(?:/[^()]{{0,40}})?\)"
+    rf"|[A-Z].{{10,400}} \({_PICTURE_AGENCY}/[^()]{{1,40}}\)"
 )
 #: A slide of a photo gallery inside an article (`1 of 26 Full Screen Autoplay Close Skip Ad`,
 #: `Hide Caption 18 of 25 Photos: ...`), and a photo with its share buttons (`Facebook Twitter
