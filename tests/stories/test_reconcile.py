@@ -188,6 +188,7 @@ def test_a_negation_on_another_verb_is_no_conflict_on_whether_it_happened() -> N
         "The Chicago Cubs had not won the World Series since 1908, fans said.",
         "It is not just the Chicago Cubs that won the World Series, fans said.",
         "The Chicago Cubs did not win the World Series until extra innings, fans said.",
+        "Before this, the Chicago Cubs had never won the World Series at night, fans said.",
     ],
 )
 def test_a_negation_that_leaves_the_event_standing_is_no_conflict(no: str) -> None:

@@ -54,6 +54,10 @@ _NOT_JUST = re.compile(r"\b(?:not|n't|n\u2019t)\s+(?:just|only|merely|simply)\b"
 _SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 #: `did not take the lead until ...`: it happened, later.
 _NOT_UNTIL = re.compile(r"\b(?:not|n't|n\u2019t|never)\b[^.;]*\buntil\b", re.IGNORECASE)
+#: `Before this, no planets had been detected`: a denial about the time before the event.
+_BEFORE_NOW = re.compile(
+    r"\b(?:before (?:this|that|now|then)|previously|until (?:now|then|this))\b", re.IGNORECASE
+)
 
 #: Whether two claims of a fact, with rival values, are sources that disagree.
 Rival = Callable[[Claim, Claim], bool]
@@ -397,9 +401,12 @@ def _no_denial(claim: Claim) -> bool:
 
     `had not won the World Series since 1908` says when it last happened, not that it did
     not, and `did not take the lead until the fourth quarter` when it happened; `it is not
-    just the Chinese that have a programme` negates the `just`.
+    just the Chinese that have a programme` negates the `just`; `before this, no planets had
+    been detected` is about the time before it happened.
     """
     if _NOT_JUST.search(claim.text) or _NOT_UNTIL.search(claim.text):
+        return True
+    if _BEFORE_NOW.search(claim.text):
         return True
     before = [claim.text[: t.span.start - claim.span.start] for t in claim.times]
     return any(_SINCE.search(text) for text in before if text)
