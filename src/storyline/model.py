@@ -175,6 +175,7 @@ class Claim:
     attribution: str | None = None  # who asserts it ("the ministry"); None = the outlet itself
     places: tuple[str, ...] = ()
     clause: Span | None = None  # the part of the sentence the claim comes from
+    subject_head: str | None = None  # the subject's head word, lower case; None for a pronoun
 
 
 @dataclass(frozen=True, slots=True)

@@ -193,3 +193,12 @@ def test_a_sentence_naming_nothing_is_a_claim_only_when_it_reports_an_event(anal
     assert claimed == {"Crowds", "Tugboats"}
     skipped = [(text[s.span.start : s.span.end].split()[0], s.reason) for s in doc.skipped]
     assert skipped == [("The", "no-content"), ("She", "no-content"), ("None", "no-content")]
+
+
+def test_a_claim_keeps_its_subjects_head_word(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "No captive Boko Haram fighters were released in exchange on Thursday. "
+        "They were freed in Nigeria on Thursday."
+    )
+    heads = {c.predicate: c.subject_head for c in doc.claims}
+    assert heads == {"release": "fighters", "free": None}

@@ -171,6 +171,28 @@ def test_denial_is_a_conflict_on_whether_it_happened() -> None:
     assert [c.slot for c in fact.conflicts] == ["happened"]
 
 
+@pytest.mark.parametrize(
+    ("heads", "conflict"),
+    [
+        (("girls", "fighters"), False),  # the girls were released, no fighters were
+        (("girls", "girl"), True),  # one subject, in the plural once
+        (("girls", None), True),  # `they were not released`: a pronoun may be anyone
+    ],
+)
+def test_a_denial_about_another_subject_is_no_conflict(
+    heads: tuple[str | None, str | None], conflict: bool
+) -> None:
+    yes = "Twenty-one girls were released by the group in the north on Friday."
+    no = "No captive fighters were released by the group in the north on Friday."
+    kws = ("release", "group", "north", "friday")
+    a = doc_with(yes, [(yes, kws, ())])
+    b = doc_with(no, [(no, kws, ())], negated=True)
+    a = a.with_(claims=tuple(replace(c, subject_head=heads[0]) for c in a.claims))
+    b = b.with_(claims=tuple(replace(c, subject_head=heads[1]) for c in b.claims))
+    [fact] = reconcile([a, b], {}, embedder=bag_of_words)
+    assert bool(fact.conflicts) is conflict
+
+
 def test_a_negation_on_another_verb_is_no_conflict_on_whether_it_happened() -> None:
     yes = "North Korea pledged twice to give up its nuclear program, officials recalled."
     no = "The deal never went anywhere because North Korea reneged on its nuclear program pledges."

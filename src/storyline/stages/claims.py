@@ -194,6 +194,7 @@ def _claim(doc: Doc, span: Span, clause: Clause, quoted_by: str | None) -> Claim
         attribution=_named(clause.attribution) or quoted_by,
         places=tuple(sorted({name_key(m.text) for m in mentions if m.label in _PLACE_LABELS})),
         clause=Span(aid, lo, hi),
+        subject_head=clause.subject_head,
     )
 
 

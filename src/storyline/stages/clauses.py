@@ -76,6 +76,7 @@ class Clause:
     modality: str | None
     hedged: bool
     attribution: str | None
+    subject_head: str | None = None  # the subject's head word, lower case; None for a pronoun
 
 
 def trimmed(doc: Doc, sent: Span) -> Span:
@@ -163,7 +164,11 @@ def _clauses(doc: Doc, span: Span, kids: list[list[int]]) -> list[Clause]:
         if clause.subject is None and (framed or doc.tokens[top].dep == "conj"):
             # "is expected to reopen", "... and can carry": the subject sits on the head verb
             shared = top_cover if framed else doc.tokens[top].head
-            clause = replace(clause, subject=_subject_text(doc, kids, shared))
+            clause = replace(
+                clause,
+                subject=_subject_text(doc, kids, shared),
+                subject_head=_subject_head(doc, kids, shared),
+            )
         if denial:
             clause = replace(clause, negated=not clause.negated)
         clauses.append(clause)
@@ -316,6 +321,7 @@ def _clause(
         start=doc.tokens[first].start,
         end=doc.tokens[last].end,
         subject=_subject_text(doc, kids, top),
+        subject_head=_subject_head(doc, kids, top),
         negated=negated,
         modality=frame or _aux_modality(doc, kids, top),
         hedged=hedged,
@@ -376,6 +382,18 @@ def _subject_text(doc: Doc, kids: list[list[int]], top: int) -> str | None:
     for k in kids[top]:
         if doc.tokens[k].dep in _SUBJECTS:
             return _text_of(doc, subtree(kids, k))
+    return None
+
+
+def _subject_head(doc: Doc, kids: list[list[int]], top: int) -> str | None:
+    """Return the head word of a predicate's subject (`fighters` in `no captive Boko Haram
+    fighters`), lower case; None for a pronoun or no subject, which name nothing."""
+    for k in kids[top]:
+        tok = doc.tokens[k]
+        if tok.dep in _SUBJECTS:
+            if tok.pos == "PRON" or tok.tag in {"PRP", "WP", "DT", "EX"}:
+                return None
+            return doc.article.text[tok.start : tok.end].lower()
     return None
 
 

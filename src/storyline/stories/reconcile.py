@@ -371,10 +371,24 @@ def _polarity(members: list[Claim], rival: Rival) -> list[Conflict]:
     denials = [c for c in members if c.negated and not _no_denial(c)]
     both = ({c.predicate for c in denials} & affirmed) - {None}
     said = [c for c in members if not c.negated and c.predicate in both]
-    denied = [c for c in denials if c.predicate in both]
+    denied = [c for c in denials if c.predicate in both and any(_same_doer(c, s) for s in said)]
+    said = [c for c in said if any(_same_doer(c, d) for d in denied)]
     if not (said and denied and _disagree([said, denied], rival)):
         return []
     return [Conflict("happened", (_variant("yes", said), _variant("no", denied)))]
+
+
+def _same_doer(a: Claim, b: Claim) -> bool:
+    """Tell whether two claims may be about the same subject: `21 schoolgirls ... have been
+    released` and `no captive fighters were released` are not. A pronoun or a missing
+    subject may be anyone; plurals are compared without their `s`."""
+    if a.subject_head is None or b.subject_head is None:
+        return True
+    return _singular(a.subject_head) == _singular(b.subject_head)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def subject_names(claim: Claim) -> set[str]:
