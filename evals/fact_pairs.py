@@ -145,8 +145,10 @@ def run(folder: Path) -> Metrics:
 def unlabelled(found: Grouping, n: int) -> list[tuple[Key, Key]]:
     """Return up to n grouped pairs without a label, in a fixed order (sorted by hash)."""
     labelled = {frozenset((p.a, p.b)) for p in read_labels()}
-    pairs = sorted(tuple(sorted(p)) for p in found.grouped - labelled)
-    pairs.sort(key=lambda p: hashlib.sha1(repr(p).encode()).hexdigest())
+    pairs = sorted(
+        (tuple(sorted(p)) for p in found.grouped - labelled),
+        key=lambda p: hashlib.sha1(repr(p).encode()).hexdigest(),
+    )
     return [(a, b) for a, b in pairs[:n]]
 
 

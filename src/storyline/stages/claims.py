@@ -42,6 +42,7 @@ _VAGUE_SUBJECTS = frozenset({"you", "these", "those", "everyone", "someone", "no
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
 _PRONOUNS = frozenset({"it", "he", "she", "they", "this", "that", "we", "i", "you", "there"})
+_NO_DOER = _PRONOUNS | _FIRST_PERSON | _VAGUE_SUBJECTS
 _CALL_WORDS = frozenset(
     {
         "let",
@@ -161,7 +162,7 @@ def _eventive(doc: Doc, clause: Clause) -> bool:
     if verb.pos != "VERB" or verb.lemma.lower() in STATIVE_VERBS:
         return False
     subject = (clause.subject or "").lower()
-    return bool(subject) and subject not in _PRONOUNS | _FIRST_PERSON | _VAGUE_SUBJECTS
+    return bool(subject) and subject not in _NO_DOER
 
 
 def _claim(doc: Doc, span: Span, clause: Clause, quoted_by: str | None) -> Claim | None:

@@ -378,23 +378,26 @@ def _hedged(doc: Doc, kids: list[list[int]], inside: set[int]) -> bool:
     return False
 
 
+def _subject_of(doc: Doc, kids: list[list[int]], top: int) -> int | None:
+    """Return the token that is a predicate's subject, if it has one."""
+    return next((k for k in kids[top] if doc.tokens[k].dep in _SUBJECTS), None)
+
+
 def _subject_text(doc: Doc, kids: list[list[int]], top: int) -> str | None:
-    for k in kids[top]:
-        if doc.tokens[k].dep in _SUBJECTS:
-            return _text_of(doc, subtree(kids, k))
-    return None
+    k = _subject_of(doc, kids, top)
+    return None if k is None else _text_of(doc, subtree(kids, k))
 
 
 def _subject_head(doc: Doc, kids: list[list[int]], top: int) -> str | None:
     """Return the head word of a predicate's subject (`fighters` in `no captive Boko Haram
     fighters`), lower case; None for a pronoun or no subject, which name nothing."""
-    for k in kids[top]:
-        tok = doc.tokens[k]
-        if tok.dep in _SUBJECTS:
-            if tok.pos == "PRON" or tok.tag in {"PRP", "WP", "DT", "EX"}:
-                return None
-            return doc.article.text[tok.start : tok.end].lower()
-    return None
+    k = _subject_of(doc, kids, top)
+    if k is None:
+        return None
+    tok = doc.tokens[k]
+    if tok.pos == "PRON" or tok.tag in {"PRP", "WP", "DT", "EX"}:
+        return None
+    return doc.article.text[tok.start : tok.end].lower()
 
 
 def _text_of(doc: Doc, toks: set[int]) -> str:

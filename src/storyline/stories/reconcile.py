@@ -418,9 +418,7 @@ def _no_denial(claim: Claim) -> bool:
     just the Chinese that have a programme` negates the `just`; `before this, no planets had
     been detected` is about the time before it happened.
     """
-    if _NOT_JUST.search(claim.text) or _NOT_UNTIL.search(claim.text):
-        return True
-    if _BEFORE_NOW.search(claim.text):
+    if any(rule.search(claim.text) for rule in (_NOT_JUST, _NOT_UNTIL, _BEFORE_NOW)):
         return True
     before = [claim.text[: t.span.start - claim.span.start] for t in claim.times]
     return any(_SINCE.search(text) for text in before if text)
